@@ -27,6 +27,11 @@ const serverLibraries = {
   group: ['fastify', 'fastify/*', '@fastify/*', 'better-sqlite3', 'pg', 'pg/*'],
   message: 'Server libraries belong to server/ only (DESIGN.md, Layout).',
 };
+/**
+ * Imports of one of our own source folders, by any relative path.
+ * @param {string} name the folder
+ * @param {string} message why it is not allowed here
+ */
 const folder = (name, message) => ({
   group: [`**/${name}`, `**/${name}/**`],
   message,
@@ -93,9 +98,18 @@ export default defineConfig(
       // shared/ runs in the renderer, in Electron main and on the server alike.
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'Buffer'].map(
-          (name) => ({ name, message: `shared/ must not depend on the host global '${name}'.` }),
-        ),
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'indexedDB',
+          'process',
+          'Buffer',
+        ].map((name) => ({
+          name,
+          message: `shared/ must not depend on the host global '${name}'.`,
+        })),
       ],
     },
   },
