@@ -8,7 +8,8 @@
 import { hlcWallMs } from '../clock';
 import type { EventOf, LedgerEvent } from '../ledger/envelope';
 import { assertNever } from '../result';
-import { dayNumberOfDate, DAY_MS, localDayNumber, localTime } from '../rules/local-time';
+import { stampsHaveLapsed } from '../rules/expiry';
+import { localDayNumber, localTime } from '../rules/local-time';
 import { programDefaults } from '../rules/program-schema';
 import type { DerivedViews } from './derived-views';
 import { balanceOf, canonicalMember } from './derived-views';
@@ -45,19 +46,8 @@ function timeZoneOf(views: DerivedViews, program: string): string {
 
 /** Lapses the balance before a visit at `ms` when the program's expiry rules say so. */
 function applyExpiry(views: DerivedViews, balance: BalanceView, ms: number): void {
-  if (balance.balance <= 0 || balance.lastActivityMs === undefined) return;
-  const expiry = views.programs.get(balance.program)?.rules.expiry;
-  if (!expiry) return;
-  let lapse = false;
-  if (expiry.inactivityDays !== undefined) {
-    lapse = ms - balance.lastActivityMs > expiry.inactivityDays * DAY_MS;
-  }
-  if (!lapse && expiry.endsOn !== undefined) {
-    const tz = timeZoneOf(views, balance.program);
-    const lastDay = dayNumberOfDate(expiry.endsOn);
-    lapse = localDayNumber(balance.lastActivityMs, tz) <= lastDay && localDayNumber(ms, tz) > lastDay;
-  }
-  if (lapse) {
+  if (balance.balance <= 0) return; // a debt from an overdraft never lapses
+  if (stampsHaveLapsed(views.programs.get(balance.program)?.rules, balance.lastActivityMs, ms)) {
     balance.lapsed += balance.balance;
     balance.balance = 0;
   }

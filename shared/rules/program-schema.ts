@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { idPattern } from '../ids';
+import { isKnownTimeZone } from './local-time';
 
 const count = (max: number) => z.int().min(1).max(max);
 
@@ -65,7 +66,7 @@ export const tierSchema = z.strictObject({
 export const programRulesSchema = z
   .strictObject({
     /** IANA time zone of the store: days, hours and birthdays are local to it. */
-    timeZone: z.string().min(1).max(64).optional(),
+    timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, 'is not a known IANA time zone').optional(),
     earn: earnSchema,
     caps: z
       .strictObject({ perTransaction: count(1_000).optional(), perDay: count(10_000).optional() })
@@ -82,7 +83,7 @@ export const programRulesSchema = z
     bonuses: z
       .strictObject({
         welcome: count(100).optional(),
-        /** Given once a year, with the first stamp on or after the member's birthday. */
+        /** Once a year, with the first stamp within 30 days after the member's birthday. */
         birthday: count(100).optional(),
         referral: z
           .strictObject({ referrer: z.int().min(0).max(100), referee: z.int().min(0).max(100) })
