@@ -3,9 +3,10 @@
  * clock and `seq`, on a time the test sets (never the wall clock). Events carry a
  * placeholder signature unless signed explicitly: the projection does not verify.
  */
-import { formatHlc, initialClock, tickSend, type HlcState } from '../../shared/clock';
+import { initialClock } from '../../shared/clock';
 import { newEventId } from '../../shared/ids';
-import type { EventDraft, LedgerEvent, UnsignedEvent } from '../../shared/ledger/envelope';
+import type { EventDraft, LedgerEvent } from '../../shared/ledger/envelope';
+import { nextEvent, type AppendState } from '../../shared/ledger/event-factory';
 import type { EventData, EventType } from '../../shared/ledger/event-types';
 
 export const PLACEHOLDER_SIG = 'A'.repeat(86);
@@ -26,31 +27,18 @@ export interface BuilderOptions {
 }
 
 export function terminalBuilder(terminal: string, options: BuilderOptions = {}): TerminalBuilder {
-  const tenant = options.tenant ?? 'ten_demo';
-  const store = options.store ?? 'sto_demo';
+  const identity = { tenant: options.tenant ?? 'ten_demo', store: options.store ?? 'sto_demo', terminal };
   const makeId = options.makeId ?? ((atMs: number) => newEventId(atMs));
-  let clock: HlcState = initialClock(terminal);
-  let seq = 0;
-  const make = (type: EventType, data: unknown, atMs: number, staff?: string): LedgerEvent => {
-    clock = tickSend(clock, atMs);
-    seq += 1;
-    const unsigned = {
-      id: makeId(atMs),
-      hlc: formatHlc(clock),
-      seq,
-      tenant,
-      store,
-      terminal,
-      ...(staff === undefined ? {} : { staff }),
-      type,
-      data,
-    } as UnsignedEvent;
-    return { ...unsigned, sig: PLACEHOLDER_SIG } as LedgerEvent;
+  let state: AppendState = { clock: initialClock(terminal), seq: 0 };
+  const make = (draft: EventDraft, atMs: number, staff?: string): LedgerEvent => {
+    const next = nextEvent(identity, state, draft, atMs, staff, makeId);
+    state = next.state;
+    return { ...next.event, sig: PLACEHOLDER_SIG } as LedgerEvent;
   };
   return {
     terminal,
-    event: (type, data, atMs, staff) => make(type, data, atMs, staff),
-    fromDraft: (draft, atMs, staff) => make(draft.type, draft.data, atMs, staff),
+    event: (type, data, atMs, staff) => make({ type, data } as EventDraft, atMs, staff),
+    fromDraft: make,
   };
 }
 
