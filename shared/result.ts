@@ -2,7 +2,8 @@
  * Errors a person can act on are values, not exceptions (CONVENTIONS.md): every parser
  * and every rule returns a Result. Exceptions are left for bugs.
  */
-export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
 

@@ -7,7 +7,13 @@ import { newCardId } from '../../shared/card-code';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import { coffeeCardRules } from '../../shared/rules/program-schema';
 import type { Refusal } from '../../shared/rules/refusal';
-import { appendDrafts, counterAction, createDemoTerminal, exchange, type DemoTerminal } from './demo-terminal';
+import {
+  appendDrafts,
+  counterAction,
+  createDemoTerminal,
+  exchange,
+  type DemoTerminal,
+} from './demo-terminal';
 
 export const DEMO_PROGRAM = 'prg_coffee';
 const identity = { tenant: 'ten_demo', store: 'sto_demo-cafe' };
@@ -30,12 +36,21 @@ export async function buildDemoLedger(dayStartMs: number): Promise<DemoLedger> {
   const front = await createDemoTerminal({ ...identity, terminal: 'term_demo-front' });
   const window = await createDemoTerminal({ ...identity, terminal: 'term_demo-window' });
   const refusals: Refusal[] = [];
-  let now = dayStartMs;
-  const at = (minutes: number) => (now = dayStartMs + minutes * 60_000);
+  const at = (minutes: number) => dayStartMs + minutes * 60_000;
 
   await appendDrafts(
     front,
-    [{ type: 'program.published', data: { program: DEMO_PROGRAM, version: 1, name: 'Coffee card', rules: { ...coffeeCardRules, bonuses: { welcome: 1 } } } }],
+    [
+      {
+        type: 'program.published',
+        data: {
+          program: DEMO_PROGRAM,
+          version: 1,
+          name: 'Coffee card',
+          rules: { ...coffeeCardRules, bonuses: { welcome: 1 } },
+        },
+      },
+    ],
     at(0),
     'stf_demo-manager',
   );
@@ -48,7 +63,12 @@ export async function buildDemoLedger(dayStartMs: number): Promise<DemoLedger> {
     await counterAction(front, {
       member: member.id,
       program: DEMO_PROGRAM,
-      action: { kind: 'enrol', member: member.id, profile: { name: member.name, marketingConsent: i === 0 }, card: { id: card, kind: 'qr' } },
+      action: {
+        kind: 'enrol',
+        member: member.id,
+        profile: { name: member.name, marketingConsent: i === 0 },
+        card: { id: card, kind: 'qr' },
+      },
       nowMs: at(5 + i),
       online: true,
       staff: 'stf_demo-cashier',
@@ -56,22 +76,43 @@ export async function buildDemoLedger(dayStartMs: number): Promise<DemoLedger> {
   }
   exchange(front, window);
 
-  const act = async (terminal: DemoTerminal, memberIndex: number, action: Parameters<typeof counterAction>[1]['action'], minutes: number, online = true) => {
+  const act = async (
+    terminal: DemoTerminal,
+    memberIndex: number,
+    action: Parameters<typeof counterAction>[1]['action'],
+    minutes: number,
+    online = true,
+  ) => {
     const member = DEMO_MEMBERS[memberIndex]?.id ?? DEMO_MEMBERS[0].id;
-    const result = await counterAction(terminal, { member, program: DEMO_PROGRAM, action, card: cards.get(member), nowMs: at(minutes), online, staff: 'stf_demo-cashier' });
+    const result = await counterAction(terminal, {
+      member,
+      program: DEMO_PROGRAM,
+      action,
+      card: cards.get(member),
+      nowMs: at(minutes),
+      online,
+      staff: 'stf_demo-cashier',
+    });
     if (!result.ok) refusals.push(result.refusal);
     return result;
   };
 
   // Mia buys nine coffees over the morning (one per visit, spaced past the cooldown).
-  for (let visit = 0; visit < 9; visit++) await act(visit % 2 ? window : front, 0, { kind: 'stamp', items: 1 }, 30 + visit * 20);
+  for (let visit = 0; visit < 9; visit++)
+    await act(visit % 2 ? window : front, 0, { kind: 'stamp', items: 1 }, 30 + visit * 20);
   // A double scan seconds later is refused by the cooldown.
   await act(front, 0, { kind: 'stamp', items: 1 }, 30 + 8 * 20 + 0.2);
   await act(front, 1, { kind: 'stamp', items: 2 }, 200);
   // A mistaken stamp for Lea, undone at once.
   const mistaken = await act(window, 2, { kind: 'stamp', items: 3 }, 210);
   const stamp = mistaken.ok ? mistaken.events[0] : undefined;
-  if (stamp) await act(window, 2, { kind: 'undo', target: { id: stamp.id, type: stamp.type, hlc: stamp.hlc, voided: false } }, 211);
+  if (stamp)
+    await act(
+      window,
+      2,
+      { kind: 'undo', target: { id: stamp.id, type: stamp.type, hlc: stamp.hlc, voided: false } },
+      211,
+    );
   exchange(front, window);
 
   // The network is down. Both counters hand Mia her free coffee.

@@ -4,8 +4,16 @@
  */
 import { initialClock } from '../../shared/clock';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
-import { nextEvent, type AppendState, type TerminalIdentity } from '../../shared/ledger/event-factory';
-import { generateSigningKeyPair, signEvent, type SigningKeyPair } from '../../shared/ledger/signing';
+import {
+  nextEvent,
+  type AppendState,
+  type TerminalIdentity,
+} from '../../shared/ledger/event-factory';
+import {
+  generateSigningKeyPair,
+  signEvent,
+  type SigningKeyPair,
+} from '../../shared/ledger/signing';
 import { applyEvents, createProjection, type Projection } from '../../shared/projection/projection';
 import { decide, type CashierAction } from '../../shared/rules/decide';
 import { cardStateFor, memberStateFor, newMemberState } from '../../shared/rules/member-state';
@@ -65,7 +73,10 @@ export async function counterAction(
 ): Promise<{ ok: true; events: LedgerEvent[] } | { ok: false; refusal: Refusal }> {
   const { views } = terminal.projection;
   const program = views.programs.get(request.program);
-  if (!program) throw new Error(`Demo program ${request.program} is not published on ${terminal.identity.terminal}.`);
+  if (!program)
+    throw new Error(
+      `Demo program ${request.program} is not published on ${terminal.identity.terminal}.`,
+    );
   const decision = decide({
     program: { id: program.id, rules: program.rules },
     member:
@@ -79,7 +90,10 @@ export async function counterAction(
     online: request.online,
   });
   if (!decision.ok) return { ok: false, refusal: decision.error };
-  return { ok: true, events: await appendDrafts(terminal, decision.value, request.nowMs, request.staff) };
+  return {
+    ok: true,
+    events: await appendDrafts(terminal, decision.value, request.nowMs, request.staff),
+  };
 }
 
 /** Sync as a set union: each terminal receives what the other made. */

@@ -61,7 +61,8 @@ function recordActivity(views: DerivedViews, balance: BalanceView, ms: number): 
     balance.stampsOnActivityDay = 0;
     balance.redemptionsOnActivityDay = 0;
   }
-  if (balance.lastActivityMs === undefined || ms > balance.lastActivityMs) balance.lastActivityMs = ms;
+  if (balance.lastActivityMs === undefined || ms > balance.lastActivityMs)
+    balance.lastActivityMs = ms;
 }
 
 function foldStamps(views: DerivedViews, event: EventOf<'stamps.earned'>): void {

@@ -32,11 +32,13 @@ export interface ProjectionSnapshot {
   readonly programs: readonly ProgramView[];
 }
 
-const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => {
-  const ka = key(a);
-  const kb = key(b);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-};
+const byKey =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
 
 export function projectionSnapshot(p: Projection): ProjectionSnapshot {
   const { views } = p;
@@ -46,7 +48,10 @@ export function projectionSnapshot(p: Projection): ProjectionSnapshot {
   for (const perProgram of views.balances.values()) {
     for (const b of perProgram.values()) {
       const { earnings, ...rest } = b;
-      balances.push({ ...rest, tier: tierAt(earnings, views.programs.get(b.program)?.rules.tiers, asOfMs) });
+      balances.push({
+        ...rest,
+        tier: tierAt(earnings, views.programs.get(b.program)?.rules.tiers, asOfMs),
+      });
     }
   }
   return {

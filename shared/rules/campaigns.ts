@@ -22,7 +22,10 @@ export function activeCampaign(rules: ProgramRules, nowMs: number): Campaign | u
   const timeZone = rules.timeZone ?? programDefaults.timeZone;
   let best: Campaign | undefined;
   for (const campaign of rules.campaigns ?? []) {
-    if (campaignIsActive(campaign, nowMs, timeZone) && campaign.multiplier > (best?.multiplier ?? 1)) {
+    if (
+      campaignIsActive(campaign, nowMs, timeZone) &&
+      campaign.multiplier > (best?.multiplier ?? 1)
+    ) {
       best = campaign;
     }
   }

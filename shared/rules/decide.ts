@@ -81,14 +81,19 @@ function checkMemberAndCard(input: DecisionInput): Refusal | undefined {
 const isCount = (n: number) => Number.isInteger(n) && n >= 1 && n <= 10_000;
 
 /** Stamps a purchase earns before campaigns, or why it earns none. */
-function purchaseStamps(rules: ProgramRules, action: { items?: number; amountCents?: number }): Result<number, Refusal> {
+function purchaseStamps(
+  rules: ProgramRules,
+  action: { items?: number; amountCents?: number },
+): Result<number, Refusal> {
   const { earn } = rules;
   switch (earn.per) {
     case 'visit':
       return ok(earn.stamps);
     case 'item': {
       const items = action.items ?? 1;
-      return isCount(items) ? ok(items * earn.stamps) : err(refuse.invalidQuantity('The number of items'));
+      return isCount(items)
+        ? ok(items * earn.stamps)
+        : err(refuse.invalidQuantity('The number of items'));
     }
     case 'amount': {
       const cents = action.amountCents;
@@ -96,7 +101,9 @@ function purchaseStamps(rules: ProgramRules, action: { items?: number; amountCen
         return err(refuse.invalidQuantity('The amount in cents'));
       }
       const units = Math.floor(cents / earn.amountCents);
-      return units < 1 ? err(refuse.belowMinimumAmount(cents, earn.amountCents)) : ok(units * earn.stamps);
+      return units < 1
+        ? err(refuse.belowMinimumAmount(cents, earn.amountCents))
+        : ok(units * earn.stamps);
     }
     default:
       return assertNever(earn);
@@ -115,7 +122,10 @@ function birthdayBonusDue(input: DecisionInput): boolean {
   return daysSince >= 0 && daysSince <= BIRTHDAY_WINDOW_DAYS;
 }
 
-function decideStamp(input: DecisionInput, action: { items?: number; amountCents?: number }): Decision {
+function decideStamp(
+  input: DecisionInput,
+  action: { items?: number; amountCents?: number },
+): Decision {
   const refusal = checkMemberAndCard(input);
   if (refusal) return err(refusal);
   const { rules, id: program } = input.program;
@@ -129,7 +139,8 @@ function decideStamp(input: DecisionInput, action: { items?: number; amountCents
   const perTransaction = rules.caps?.perTransaction ?? Infinity;
   if (base.value > perTransaction) return err(refuse.capPerTransaction(perTransaction));
   const perDay = rules.caps?.perDay;
-  const remainingToday = perDay === undefined ? Infinity : Math.max(0, perDay - input.member.stampsToday);
+  const remainingToday =
+    perDay === undefined ? Infinity : Math.max(0, perDay - input.member.stampsToday);
   if (perDay !== undefined && base.value > remainingToday) {
     return err(refuse.capPerDay(perDay, remainingToday));
   }
@@ -137,7 +148,10 @@ function decideStamp(input: DecisionInput, action: { items?: number; amountCents
   const member = input.member.member;
   const card = input.card?.id;
   const events: EventDraft[] = [
-    { type: 'stamps.earned', data: defined({ member, program, count: base.value, reason: 'purchase', card }) },
+    {
+      type: 'stamps.earned',
+      data: defined({ member, program, count: base.value, reason: 'purchase', card }),
+    },
   ];
   const campaign = activeCampaign(rules, input.nowMs);
   if (campaign) {
@@ -150,13 +164,23 @@ function decideStamp(input: DecisionInput, action: { items?: number; amountCents
     if (extra > 0) {
       events.push({
         type: 'stamps.earned',
-        data: defined({ member, program, count: extra, reason: 'campaign', card, ref: campaign.name }),
+        data: defined({
+          member,
+          program,
+          count: extra,
+          reason: 'campaign',
+          card,
+          ref: campaign.name,
+        }),
       });
     }
   }
   const birthdayBonus = rules.bonuses?.birthday;
   if (birthdayBonus !== undefined && birthdayBonusDue(input)) {
-    events.push({ type: 'stamps.earned', data: { member, program, count: birthdayBonus, reason: 'birthday' } });
+    events.push({
+      type: 'stamps.earned',
+      data: { member, program, count: birthdayBonus, reason: 'birthday' },
+    });
   }
   return ok(events);
 }
@@ -168,13 +192,18 @@ function decideRedeem(input: DecisionInput, rewardId: string): Decision {
   const reward = rules.rewards.find((r) => r.id === rewardId);
   if (!reward) return err(refuse.unknownReward());
   const { balance, lastActivityMs } = input.member;
-  const available = stampsHaveLapsed(rules, lastActivityMs, input.nowMs) ? Math.min(balance, 0) : balance;
-  if (available < reward.cost) return err(refuse.notEnoughStamps(available, reward.cost, reward.name));
+  const available = stampsHaveLapsed(rules, lastActivityMs, input.nowMs)
+    ? Math.min(balance, 0)
+    : balance;
+  if (available < reward.cost)
+    return err(refuse.notEnoughStamps(available, reward.cost, reward.name));
   if (!input.online) {
     const maxCost = rules.offline?.maxRedeemCostOffline;
-    if (maxCost !== undefined && reward.cost > maxCost) return err(refuse.needsNetwork(reward.name));
+    if (maxCost !== undefined && reward.cost > maxCost)
+      return err(refuse.needsNetwork(reward.name));
     const limit = rules.offline?.redemptionsPerDay;
-    if (limit !== undefined && input.member.redemptionsToday >= limit) return err(refuse.offlineLimit(limit));
+    if (limit !== undefined && input.member.redemptionsToday >= limit)
+      return err(refuse.offlineLimit(limit));
   }
   return ok([
     {
@@ -190,7 +219,10 @@ function decideRedeem(input: DecisionInput, rewardId: string): Decision {
   ]);
 }
 
-function decideEnrol(input: DecisionInput, action: Extract<CashierAction, { kind: 'enrol' }>): Decision {
+function decideEnrol(
+  input: DecisionInput,
+  action: Extract<CashierAction, { kind: 'enrol' }>,
+): Decision {
   const { rules, id: program } = input.program;
   const { member, profile, card } = action;
   const referredBy = action.referredBy !== member ? action.referredBy : undefined;
@@ -212,7 +244,10 @@ function decideEnrol(input: DecisionInput, action: Extract<CashierAction, { kind
   if (programHasEnded(rules, input.nowMs)) return ok(events); // no bonuses on an ended program
   const { welcome, referral } = rules.bonuses ?? {};
   if (welcome !== undefined) {
-    events.push({ type: 'stamps.earned', data: { member, program, count: welcome, reason: 'welcome' } });
+    events.push({
+      type: 'stamps.earned',
+      data: { member, program, count: welcome, reason: 'welcome' },
+    });
   }
   if (referral && referredBy !== undefined) {
     if (referral.referee > 0) {
@@ -224,7 +259,13 @@ function decideEnrol(input: DecisionInput, action: Extract<CashierAction, { kind
     if (referral.referrer > 0) {
       events.push({
         type: 'stamps.earned',
-        data: { member: referredBy, program, count: referral.referrer, reason: 'referral', ref: member },
+        data: {
+          member: referredBy,
+          program,
+          count: referral.referrer,
+          reason: 'referral',
+          ref: member,
+        },
       });
     }
   }
@@ -232,7 +273,8 @@ function decideEnrol(input: DecisionInput, action: Extract<CashierAction, { kind
 }
 
 function decideUndo(input: DecisionInput, target: UndoTarget): Decision {
-  if (target.type !== 'stamps.earned' && target.type !== 'reward.redeemed') return err(refuse.notUndoable());
+  if (target.type !== 'stamps.earned' && target.type !== 'reward.redeemed')
+    return err(refuse.notUndoable());
   if (target.voided) return err(refuse.alreadyUndone());
   const windowSeconds = input.program.rules.undoWindowSeconds ?? programDefaults.undoWindowSeconds;
   const withinWindow = input.nowMs - hlcWallMs(target.hlc) <= windowSeconds * 1000;

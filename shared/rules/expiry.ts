@@ -13,7 +13,10 @@ export function stampsHaveLapsed(
 ): boolean {
   const expiry = rules?.expiry;
   if (!expiry || lastActivityMs === undefined) return false;
-  if (expiry.inactivityDays !== undefined && atMs - lastActivityMs > expiry.inactivityDays * DAY_MS) {
+  if (
+    expiry.inactivityDays !== undefined &&
+    atMs - lastActivityMs > expiry.inactivityDays * DAY_MS
+  ) {
     return true;
   }
   return (

@@ -54,8 +54,8 @@ export function memberStateFor(
     birthday: profile?.birthday,
     balance: balance?.balance ?? 0,
     lastActivityMs: balance?.lastActivityMs,
-    stampsToday: today ? (balance?.stampsOnActivityDay ?? 0) : 0,
-    redemptionsToday: today ? (balance?.redemptionsOnActivityDay ?? 0) : 0,
+    stampsToday: today ? balance.stampsOnActivityDay : 0,
+    redemptionsToday: today ? balance.redemptionsOnActivityDay : 0,
     lastBirthdayBonusYear: balance?.lastBirthdayBonusYear,
   };
 }

@@ -66,7 +66,12 @@ export const tierSchema = z.strictObject({
 export const programRulesSchema = z
   .strictObject({
     /** IANA time zone of the store: days, hours and birthdays are local to it. */
-    timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, 'is not a known IANA time zone').optional(),
+    timeZone: z
+      .string()
+      .min(1)
+      .max(64)
+      .refine(isKnownTimeZone, 'is not a known IANA time zone')
+      .optional(),
     earn: earnSchema,
     caps: z
       .strictObject({ perTransaction: count(1_000).optional(), perDay: count(10_000).optional() })

@@ -72,7 +72,8 @@ export const refuse = {
   }),
   cardBlocked: (): Refusal => ({
     code: 'card_blocked',
-    message: 'This card is blocked (reported lost or stolen). Look the member up by name and give them a new card.',
+    message:
+      'This card is blocked (reported lost or stolen). Look the member up by name and give them a new card.',
   }),
   memberErased: (): Refusal => ({
     code: 'member_erased',

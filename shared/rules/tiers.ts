@@ -6,7 +6,11 @@ import { DAY_MS } from './local-time';
 import { programDefaults, type ProgramRules } from './program-schema';
 
 /** Stamps earned in the window that ends at `asOfMs`, from [ms, count, …] earnings. */
-export function stampsInWindow(earnings: readonly number[], windowDays: number, asOfMs: number): number {
+export function stampsInWindow(
+  earnings: readonly number[],
+  windowDays: number,
+  asOfMs: number,
+): number {
   const since = asOfMs - windowDays * DAY_MS;
   let total = 0;
   for (let i = earnings.length - 2; i >= 0; i -= 2) {
@@ -24,10 +28,15 @@ export function tierAt(
   asOfMs: number,
 ): string | undefined {
   if (!tiers) return undefined;
-  const stamps = stampsInWindow(earnings, tiers.windowDays ?? programDefaults.tierWindowDays, asOfMs);
+  const stamps = stampsInWindow(
+    earnings,
+    tiers.windowDays ?? programDefaults.tierWindowDays,
+    asOfMs,
+  );
   let reached: { name: string; minStamps: number } | undefined;
   for (const level of tiers.levels) {
-    if (stamps >= level.minStamps && (!reached || level.minStamps > reached.minStamps)) reached = level;
+    if (stamps >= level.minStamps && (!reached || level.minStamps > reached.minStamps))
+      reached = level;
   }
   return reached?.name;
 }

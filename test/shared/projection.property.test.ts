@@ -7,7 +7,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import { compareEvents } from '../../shared/ledger/order';
-import { applyEvent, applyEvents, createProjection, foldEvents } from '../../shared/projection/projection';
+import {
+  applyEvent,
+  applyEvents,
+  createProjection,
+  foldEvents,
+} from '../../shared/projection/projection';
 import { projectionSnapshot } from '../../shared/projection/snapshot';
 import { eventSetArbitrary, eventSetWithArrivalOrder } from '../support/scenario-arbitrary';
 
@@ -51,7 +56,10 @@ describe('projection properties', () => {
           fc.tuple(
             fc.constant(events),
             // Which replica made each event; some events reach both before the exchange.
-            fc.array(fc.constantFrom('a', 'b', 'both'), { minLength: events.length, maxLength: events.length }),
+            fc.array(fc.constantFrom('a', 'b', 'both'), {
+              minLength: events.length,
+              maxLength: events.length,
+            }),
             fc.infiniteStream(fc.nat()),
           ),
         ),
@@ -82,15 +90,20 @@ describe('projection properties', () => {
 
   it('agrees incrementally, one event or one batch at a time, with the full fold', () => {
     fc.assert(
-      fc.property(eventSetWithArrivalOrder(everything), fc.integer({ min: 1, max: 7 }), ([events, arrival], batch) => {
-        const oneByOne = createProjection();
-        for (const event of arrival) applyEvent(oneByOne, event);
-        const batched = createProjection();
-        for (let i = 0; i < arrival.length; i += batch) applyEvents(batched, arrival.slice(i, i + batch));
-        const full = snapshotOf(events);
-        expect(projectionSnapshot(oneByOne)).toEqual(full);
-        expect(projectionSnapshot(batched)).toEqual(full);
-      }),
+      fc.property(
+        eventSetWithArrivalOrder(everything),
+        fc.integer({ min: 1, max: 7 }),
+        ([events, arrival], batch) => {
+          const oneByOne = createProjection();
+          for (const event of arrival) applyEvent(oneByOne, event);
+          const batched = createProjection();
+          for (let i = 0; i < arrival.length; i += batch)
+            applyEvents(batched, arrival.slice(i, i + batch));
+          const full = snapshotOf(events);
+          expect(projectionSnapshot(oneByOne)).toEqual(full);
+          expect(projectionSnapshot(batched)).toEqual(full);
+        },
+      ),
       RUNS,
     );
   });
@@ -101,7 +114,9 @@ describe('projection properties', () => {
     // (No expiry here, so a balance is the plain running sum.)
     const expectedOverdrafts = (events: readonly LedgerEvent[]): string[] => {
       const sorted = [...new Map(events.map((e) => [e.id, e])).values()].sort(compareEvents);
-      const voided = new Set(sorted.flatMap((e) => (e.type === 'event.voided' ? [e.data.target] : [])));
+      const voided = new Set(
+        sorted.flatMap((e) => (e.type === 'event.voided' ? [e.data.target] : [])),
+      );
       const mergedInto = new Map<string, string>();
       const resolve = (m: string): string => {
         const next = mergedInto.get(m);
@@ -110,7 +125,8 @@ describe('projection properties', () => {
       const balances = new Map<string, number>();
       const flagged: string[] = [];
       for (const e of sorted) {
-        if (voided.has(e.id) && (e.type === 'stamps.earned' || e.type === 'reward.redeemed')) continue;
+        if (voided.has(e.id) && (e.type === 'stamps.earned' || e.type === 'reward.redeemed'))
+          continue;
         if (e.type === 'member.merged') {
           const from = resolve(e.data.from);
           const into = resolve(e.data.into);
@@ -136,13 +152,16 @@ describe('projection properties', () => {
       return flagged.sort();
     };
     fc.assert(
-      fc.property(eventSetWithArrivalOrder({ withMerges: true, withExpiry: false }), ([events, arrival]) => {
-        const projected = [...foldEvents(arrival).views.redemptions.values()]
-          .filter((r) => r.overdraft)
-          .map((r) => r.id)
-          .sort();
-        expect(projected).toEqual(expectedOverdrafts(events));
-      }),
+      fc.property(
+        eventSetWithArrivalOrder({ withMerges: true, withExpiry: false }),
+        ([events, arrival]) => {
+          const projected = [...foldEvents(arrival).views.redemptions.values()]
+            .filter((r) => r.overdraft)
+            .map((r) => r.id)
+            .sort();
+          expect(projected).toEqual(expectedOverdrafts(events));
+        },
+      ),
       RUNS,
     );
   });

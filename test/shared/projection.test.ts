@@ -24,13 +24,26 @@ function setup() {
     count: number,
     at: number,
     extra: Partial<EventData<'stamps.earned'>> = {},
-  ) => t.event('stamps.earned', { member, program: 'prg_coffee', count, reason: 'purchase', ...extra }, at);
+  ) =>
+    t.event(
+      'stamps.earned',
+      { member, program: 'prg_coffee', count, reason: 'purchase', ...extra },
+      at,
+    );
   const redeem = (t: typeof a, member: string, at: number, cost = 10) =>
     t.event('reward.redeemed', { member, program: 'prg_coffee', reward: 'rwd_free', cost }, at);
   const publish = (t: typeof a, rules: ProgramRules, at: number, version = 1) =>
-    t.event('program.published', { program: 'prg_coffee', version, name: 'Coffee card', rules }, at);
-  const enrol = (t: typeof a, member: string, at: number, extra: Partial<EventData<'member.enrolled'>> = {}) =>
-    t.event('member.enrolled', { member, consent: { marketing: false }, ...extra }, at);
+    t.event(
+      'program.published',
+      { program: 'prg_coffee', version, name: 'Coffee card', rules },
+      at,
+    );
+  const enrol = (
+    t: typeof a,
+    member: string,
+    at: number,
+    extra: Partial<EventData<'member.enrolled'>> = {},
+  ) => t.event('member.enrolled', { member, consent: { marketing: false }, ...extra }, at);
   return { a, b, stamp, redeem, publish, enrol };
 }
 
@@ -40,7 +53,10 @@ const balanceOf = (events: LedgerEvent[], member: string) =>
 describe('projection of members and cards', () => {
   it('keeps the first enrolment of a member and ignores a second one', () => {
     const { a, b, enrol } = setup();
-    const events = [enrol(a, 'mem_anna', T0, { name: 'Anna' }), enrol(b, 'mem_anna', T0 + 1000, { name: 'Other' })];
+    const events = [
+      enrol(a, 'mem_anna', T0, { name: 'Anna' }),
+      enrol(b, 'mem_anna', T0 + 1000, { name: 'Other' }),
+    ];
     expect(foldEvents(events).views.members.get('mem_anna')?.name).toBe('Anna');
   });
 
@@ -54,7 +70,10 @@ describe('projection of members and cards', () => {
       a.event('card.linked', { member: 'mem_anna', card: 'crd_new-one', kind: 'nfc' }, T0 + 3000),
     ];
     const p = foldEvents(events);
-    expect(p.views.cards.get('crd_lost-one')).toMatchObject({ blocked: true, blockedReason: 'lost' });
+    expect(p.views.cards.get('crd_lost-one')).toMatchObject({
+      blocked: true,
+      blockedReason: 'lost',
+    });
     expect(p.views.cards.get('crd_new-one')).toMatchObject({ blocked: false, member: 'mem_anna' });
     expect(p.views.members.get('mem_anna')?.cards).toEqual(['crd_lost-one', 'crd_new-one']);
     expect(balanceOf(events, 'mem_anna')?.balance).toBe(4);
@@ -72,7 +91,13 @@ describe('projection of members and cards', () => {
   it('removes personal data on erasure, never restores it, and keeps the ledger entries', () => {
     const { a, b, enrol, stamp } = setup();
     const events = [
-      enrol(a, 'mem_anna', T0, { name: 'Anna', phone: '+49 30 1234567', email: 'anna@example.org', birthday: '03-14', consent: { marketing: true } }),
+      enrol(a, 'mem_anna', T0, {
+        name: 'Anna',
+        phone: '+49 30 1234567',
+        email: 'anna@example.org',
+        birthday: '03-14',
+        consent: { marketing: true },
+      }),
       stamp(a, 'mem_anna', 3, T0 + 1000),
       a.event('member.erased', { member: 'mem_anna' }, T0 + 2000),
       b.event('member.updated', { member: 'mem_anna', name: 'Anna again' }, T0 + 3000),
@@ -94,9 +119,16 @@ describe('projection of members and cards', () => {
     const events = [
       enrol(a, 'mem_anna', T0, { name: 'Anna' }),
       b.event('member.updated', { member: 'mem_anna', name: 'Anna Z.' }, T0 + 2000),
-      a.event('member.updated', { member: 'mem_anna', name: 'Anna Y.', consent: { marketing: true } }, T0 + 1000),
+      a.event(
+        'member.updated',
+        { member: 'mem_anna', name: 'Anna Y.', consent: { marketing: true } },
+        T0 + 1000,
+      ),
     ];
-    expect(foldEvents(events).views.members.get('mem_anna')).toMatchObject({ name: 'Anna Z.', marketingConsent: true });
+    expect(foldEvents(events).views.members.get('mem_anna')).toMatchObject({
+      name: 'Anna Z.',
+      marketingConsent: true,
+    });
   });
 });
 
@@ -137,14 +169,22 @@ describe('projection of voids', () => {
   it('treats a voided stamp as never given', () => {
     const { a, stamp } = setup();
     const wrong = stamp(a, 'mem_anna', 5, T0);
-    const events = [stamp(a, 'mem_anna', 2, T0), wrong, a.event('event.voided', { target: wrong.id, reason: 'cashier_undo' }, T0 + 1000)];
+    const events = [
+      stamp(a, 'mem_anna', 2, T0),
+      wrong,
+      a.event('event.voided', { target: wrong.id, reason: 'cashier_undo' }, T0 + 1000),
+    ];
     expect(balanceOf(events, 'mem_anna')).toMatchObject({ balance: 2, earned: 2 });
   });
 
   it('gives the stamps back when a redemption is voided, and clears its overdraft flag', () => {
     const { a, stamp, redeem } = setup();
     const redemption = redeem(a, 'mem_anna', T0 + 1000);
-    const events = [stamp(a, 'mem_anna', 4, T0), redemption, a.event('event.voided', { target: redemption.id, reason: 'cashier_undo' }, T0 + 2000)];
+    const events = [
+      stamp(a, 'mem_anna', 4, T0),
+      redemption,
+      a.event('event.voided', { target: redemption.id, reason: 'cashier_undo' }, T0 + 2000),
+    ];
     const p = foldEvents(events);
     expect(balanceOf(events, 'mem_anna')).toMatchObject({ balance: 4, redeemed: 0, overdrafts: 0 });
     expect(p.views.redemptions.has(redemption.id)).toBe(false);
@@ -153,7 +193,10 @@ describe('projection of voids', () => {
   it('ignores a void of an event that is not a stamp or a redemption', () => {
     const { a, enrol } = setup();
     const enrolment = enrol(a, 'mem_anna', T0, { name: 'Anna' });
-    const events = [enrolment, a.event('event.voided', { target: enrolment.id, reason: 'manager_correction' }, T0 + 1000)];
+    const events = [
+      enrolment,
+      a.event('event.voided', { target: enrolment.id, reason: 'manager_correction' }, T0 + 1000),
+    ];
     expect(foldEvents(events).views.members.get('mem_anna')?.name).toBe('Anna');
   });
 });
@@ -161,8 +204,14 @@ describe('projection of voids', () => {
 describe('projection of programs, overdrafts, expiry and tiers', () => {
   it('uses the program published last in total order, whatever its version number', () => {
     const { a, b, publish } = setup();
-    const events = [publish(a, coffee, T0, 2), publish(b, { ...coffee, cooldownSeconds: 60 }, T0 + 1000, 1)];
-    expect(foldEvents(events).views.programs.get('prg_coffee')).toMatchObject({ version: 1, rules: { cooldownSeconds: 60 } });
+    const events = [
+      publish(a, coffee, T0, 2),
+      publish(b, { ...coffee, cooldownSeconds: 60 }, T0 + 1000, 1),
+    ];
+    expect(foldEvents(events).views.programs.get('prg_coffee')).toMatchObject({
+      version: 1,
+      rules: { cooldownSeconds: 60 },
+    });
   });
 
   it('flags the later of two offline redemptions of the same stamps, and later stamps pay it back', () => {
@@ -172,19 +221,39 @@ describe('projection of programs, overdrafts, expiry and tiers', () => {
     const second = redeem(b, 'mem_anna', T0 + 90_000);
     const events = [stamped, second, first, stamp(a, 'mem_anna', 3, T0 + DAY)];
     const p = foldEvents(events);
-    expect(p.views.redemptions.get(first.id)).toMatchObject({ overdraft: false, balanceBefore: 10, terminal: 'term_a' });
-    expect(p.views.redemptions.get(second.id)).toMatchObject({ overdraft: true, balanceBefore: 0, terminal: 'term_b' });
+    expect(p.views.redemptions.get(first.id)).toMatchObject({
+      overdraft: false,
+      balanceBefore: 10,
+      terminal: 'term_a',
+    });
+    expect(p.views.redemptions.get(second.id)).toMatchObject({
+      overdraft: true,
+      balanceBefore: 0,
+      terminal: 'term_b',
+    });
     expect(balanceOf(events, 'mem_anna')).toMatchObject({ balance: -7, overdrafts: 1 });
   });
 
   it('lapses stamps after the inactivity period, but never a debt', () => {
     const { a, publish, stamp, redeem } = setup();
     const rules: ProgramRules = { ...coffee, expiry: { inactivityDays: 30 } };
-    const lapsing = [publish(a, rules, T0), stamp(a, 'mem_anna', 6, T0), stamp(a, 'mem_anna', 1, T0 + 31 * DAY)];
+    const lapsing = [
+      publish(a, rules, T0),
+      stamp(a, 'mem_anna', 6, T0),
+      stamp(a, 'mem_anna', 1, T0 + 31 * DAY),
+    ];
     expect(balanceOf(lapsing, 'mem_anna')).toMatchObject({ balance: 1, lapsed: 6 });
-    const inTime = [publish(a, rules, T0), stamp(a, 'mem_anna', 6, T0), stamp(a, 'mem_anna', 1, T0 + 29 * DAY)];
+    const inTime = [
+      publish(a, rules, T0),
+      stamp(a, 'mem_anna', 6, T0),
+      stamp(a, 'mem_anna', 1, T0 + 29 * DAY),
+    ];
     expect(balanceOf(inTime, 'mem_anna')).toMatchObject({ balance: 7, lapsed: 0 });
-    const debt = [publish(a, rules, T0), redeem(a, 'mem_anna', T0, 4), stamp(a, 'mem_anna', 1, T0 + 40 * DAY)];
+    const debt = [
+      publish(a, rules, T0),
+      redeem(a, 'mem_anna', T0, 4),
+      stamp(a, 'mem_anna', 1, T0 + 40 * DAY),
+    ];
     expect(balanceOf(debt, 'mem_anna')).toMatchObject({ balance: -3, lapsed: 0 });
   });
 
@@ -192,7 +261,11 @@ describe('projection of programs, overdrafts, expiry and tiers', () => {
     const { a, publish, stamp } = setup();
     const rules: ProgramRules = { ...coffee, expiry: { endsOn: '2026-01-31' } };
     // 31 Jan 22:30 UTC is already 1 Feb in Berlin.
-    const events = [publish(a, rules, T0), stamp(a, 'mem_anna', 6, T0), stamp(a, 'mem_anna', 1, Date.UTC(2026, 0, 31, 23, 30))];
+    const events = [
+      publish(a, rules, T0),
+      stamp(a, 'mem_anna', 6, T0),
+      stamp(a, 'mem_anna', 1, Date.UTC(2026, 0, 31, 23, 30)),
+    ];
     expect(balanceOf(events, 'mem_anna')).toMatchObject({ balance: 1, lapsed: 6 });
   });
 
@@ -200,12 +273,26 @@ describe('projection of programs, overdrafts, expiry and tiers', () => {
     const { a, publish, stamp } = setup();
     const rules: ProgramRules = {
       ...coffee,
-      tiers: { windowDays: 30, levels: [{ name: 'silver', minStamps: 5 }, { name: 'gold', minStamps: 10 }] },
+      tiers: {
+        windowDays: 30,
+        levels: [
+          { name: 'silver', minStamps: 5 },
+          { name: 'gold', minStamps: 10 },
+        ],
+      },
     };
-    const base = [publish(a, rules, T0), stamp(a, 'mem_anna', 6, T0), stamp(a, 'mem_anna', 5, T0 + 10 * DAY)];
+    const base = [
+      publish(a, rules, T0),
+      stamp(a, 'mem_anna', 6, T0),
+      stamp(a, 'mem_anna', 5, T0 + 10 * DAY),
+    ];
     expect(balanceOf(base, 'mem_anna')?.tier).toBe('gold');
     // 35 days later the first 6 stamps are outside the window: 5 + 1 = 6 → silver.
-    const later = [...base, stamp(a, 'mem_ben', 1, T0 + 35 * DAY), stamp(a, 'mem_anna', 1, T0 + 35 * DAY)];
+    const later = [
+      ...base,
+      stamp(a, 'mem_ben', 1, T0 + 35 * DAY),
+      stamp(a, 'mem_anna', 1, T0 + 35 * DAY),
+    ];
     expect(balanceOf(later, 'mem_anna')?.tier).toBe('silver');
   });
 
@@ -217,6 +304,9 @@ describe('projection of programs, overdrafts, expiry and tiers', () => {
       redeem(a, 'mem_anna', Date.UTC(2026, 0, 6, 8)),
       stamp(a, 'mem_anna', 3, Date.UTC(2026, 0, 6, 9), { reason: 'welcome' }),
     ];
-    expect(balanceOf(events, 'mem_anna')).toMatchObject({ stampsOnActivityDay: 2, redemptionsOnActivityDay: 1 });
+    expect(balanceOf(events, 'mem_anna')).toMatchObject({
+      stampsOnActivityDay: 2,
+      redemptionsOnActivityDay: 1,
+    });
   });
 });

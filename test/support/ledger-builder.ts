@@ -14,7 +14,12 @@ export const PLACEHOLDER_SIG = 'A'.repeat(86);
 export interface TerminalBuilder {
   readonly terminal: string;
   /** Makes the next event of this terminal at wall time `atMs`. */
-  event<T extends EventType>(type: T, data: EventData<T>, atMs: number, staff?: string): LedgerEvent;
+  event<T extends EventType>(
+    type: T,
+    data: EventData<T>,
+    atMs: number,
+    staff?: string,
+  ): LedgerEvent;
   /** The same, from a draft the rule engine returned. */
   fromDraft(draft: EventDraft, atMs: number, staff?: string): LedgerEvent;
 }
@@ -27,13 +32,17 @@ export interface BuilderOptions {
 }
 
 export function terminalBuilder(terminal: string, options: BuilderOptions = {}): TerminalBuilder {
-  const identity = { tenant: options.tenant ?? 'ten_demo', store: options.store ?? 'sto_demo', terminal };
+  const identity = {
+    tenant: options.tenant ?? 'ten_demo',
+    store: options.store ?? 'sto_demo',
+    terminal,
+  };
   const makeId = options.makeId ?? ((atMs: number) => newEventId(atMs));
   let state: AppendState = { clock: initialClock(terminal), seq: 0 };
   const make = (draft: EventDraft, atMs: number, staff?: string): LedgerEvent => {
     const next = nextEvent(identity, state, draft, atMs, staff, makeId);
     state = next.state;
-    return { ...next.event, sig: PLACEHOLDER_SIG } as LedgerEvent;
+    return { ...next.event, sig: PLACEHOLDER_SIG };
   };
   return {
     terminal,
