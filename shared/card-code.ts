@@ -17,6 +17,8 @@ export const CARD_CODE_SCHEME = 'TREU1';
 export const CARD_ALPHABET = '0123456789abcdefghjkmnpqrstvwxy';
 const BODY_LENGTH = 20;
 const CARD_PREFIX = `${ID_PREFIXES.card}_`;
+/** The body and check symbol of a QR card id, after normalisation. */
+const CARD_SYMBOLS = new RegExp(`^[${CARD_ALPHABET}]{${BODY_LENGTH + 1}}$`);
 
 export type CardKind = 'qr' | 'nfc' | 'barcode';
 
@@ -64,7 +66,7 @@ function parseQrCardId(raw: string): Result<string, CardCodeError> {
     });
   }
   const symbols = normaliseSymbols(text.slice(CARD_PREFIX.length));
-  if (symbols.length !== BODY_LENGTH + 1 || ![...symbols].every((c) => CARD_ALPHABET.includes(c))) {
+  if (!CARD_SYMBOLS.test(symbols)) {
     return err({
       code: 'malformed_card_code',
       message: `The card number has the wrong length or characters: ${BODY_LENGTH + 1} letters and digits are expected after "${CARD_PREFIX}". Scan the card again.`,
@@ -87,7 +89,8 @@ function parseQrCardId(raw: string): Result<string, CardCodeError> {
 export function parseCardCode(scanned: string): Result<string, CardCodeError> {
   const text = scanned.trim();
   const colon = text.indexOf(':');
-  if (colon < 0) return parseQrCardId(text);
+  // A typed card number with a stray `:` is a misread card number, not another kind of code.
+  if (colon < 0 || text.toLowerCase().startsWith(CARD_PREFIX)) return parseQrCardId(text);
   const scheme = text.slice(0, colon).toUpperCase();
   if (!scheme.startsWith('TREU')) {
     return err({
@@ -108,8 +111,14 @@ export function parseCardCode(scanned: string): Result<string, CardCodeError> {
  * The card id for an NFC UID or a printed barcode: `crd_nfc-<uid>` / `crd_bc-<value>`,
  * lower case, letters and digits only, so the same card reads the same on every reader.
  */
-export function readerCardId(kind: Exclude<CardKind, 'qr'>, raw: string): Result<string, CardCodeError> {
-  const value = raw.trim().toLowerCase().replace(/[\s:-]/g, '');
+export function readerCardId(
+  kind: Exclude<CardKind, 'qr'>,
+  raw: string,
+): Result<string, CardCodeError> {
+  const value = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s:-]/g, '');
   if (!/^[0-9a-z]{4,56}$/.test(value)) {
     return err({
       code: 'malformed_card_code',

@@ -37,7 +37,8 @@ export type ClockError =
   | { code: 'clock_drift'; message: string; aheadMs: number }
   | { code: 'malformed_hlc'; message: string };
 
-export const HLC_PATTERN = /^(\d{15})-(\d{5})-([0-9a-z_-]{1,64})$/;
+/** The node is a terminal id: `term_` and up to 64 characters (ids.ts), so up to 69 in all. */
+export const HLC_PATTERN = /^(\d{15})-(\d{5})-([0-9a-z_-]{1,69})$/;
 
 export function initialClock(node: string): HlcState {
   return { wallMs: 0, counter: 0, node };

@@ -29,7 +29,8 @@ const ID_BODY = '[0-9a-z][0-9a-z-]{1,63}';
 
 export const idPattern = (kind: IdKind): RegExp => new RegExp(`^${ID_PREFIXES[kind]}_${ID_BODY}$`);
 
-export const UUID_V7_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export const UUID_V7_PATTERN =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** Uniform random symbols from an alphabet, by rejection sampling (no modulo bias). */
 export function randomSymbols(alphabet: string, length: number): string {
@@ -38,7 +39,7 @@ export function randomSymbols(alphabet: string, length: number): string {
   while (out.length < length) {
     const bytes = crypto.getRandomValues(new Uint8Array(length * 2));
     for (const byte of bytes) {
-      if (byte < limit && out.length < length) out += alphabet[byte % alphabet.length];
+      if (byte < limit && out.length < length) out += alphabet.charAt(byte % alphabet.length);
     }
   }
   return out;

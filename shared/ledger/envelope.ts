@@ -4,6 +4,7 @@
  * field; it never throws.
  */
 import { z } from 'zod';
+import { parseHlc } from '../clock';
 import { err, ok, type Result } from '../result';
 import {
   eventDataSchemas,
@@ -25,7 +26,9 @@ const envelopeFields = {
   store: storeIdSchema,
   terminal: terminalIdSchema,
   staff: staffIdSchema.optional(),
-  sig: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'must be a base64url Ed25519 signature'),
+  // 64 bytes in 86 characters: the last carries 2 bits and 4 zero bits, so only A, Q, g
+  // and w can end a canonical signature (see fromBase64Url).
+  sig: z.string().regex(/^[A-Za-z0-9_-]{85}[AQgw]$/, 'must be a base64url Ed25519 signature'),
 };
 
 const variants = (Object.keys(eventDataSchemas) as EventType[]).map((type) =>
@@ -36,10 +39,17 @@ const [first, ...rest] = variants as [(typeof variants)[number], ...(typeof vari
 
 export const ledgerEventSchema = z
   .discriminatedUnion('type', [first, ...rest])
-  .refine((event) => event.hlc.endsWith(`-${event.terminal}`), {
+  // The node part must be the terminal id exactly: a suffix test would let the hlc of
+  // `x-term_4f2a` pass for `term_4f2a`, since node ids may contain `-`.
+  .refine((event) => hlcNode(event.hlc) === event.terminal, {
     message: 'the clock value must end with the event’s terminal id',
     path: ['hlc'],
   });
+
+function hlcNode(hlc: string): string | undefined {
+  const parsed = parseHlc(hlc);
+  return parsed.ok ? parsed.value.node : undefined;
+}
 
 interface Envelope {
   readonly id: string;
@@ -53,7 +63,10 @@ interface Envelope {
 }
 
 /** A signed event of one type. */
-export type EventOf<T extends EventType> = Envelope & { readonly type: T; readonly data: EventData<T> };
+export type EventOf<T extends EventType> = Envelope & {
+  readonly type: T;
+  readonly data: EventData<T>;
+};
 
 /** Any signed v1 event. */
 export type LedgerEvent = { [T in EventType]: EventOf<T> }[EventType];
@@ -62,7 +75,9 @@ export type LedgerEvent = { [T in EventType]: EventOf<T> }[EventType];
 export type UnsignedEvent = { [T in EventType]: Omit<EventOf<T>, 'sig'> }[EventType];
 
 /** What the rule engine asks to append: a type and its data; the terminal adds the envelope. */
-export type EventDraft = { [T in EventType]: { readonly type: T; readonly data: EventData<T> } }[EventType];
+export type EventDraft = {
+  [T in EventType]: { readonly type: T; readonly data: EventData<T> };
+}[EventType];
 
 export interface FieldError {
   /** Dotted path of the field, e.g. `data.count`; empty for the event as a whole. */
@@ -78,10 +93,18 @@ export interface EventParseError {
 }
 
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    // zod reports unknown keys on the object that holds them; name each key instead, so
+    // the error says which field is not allowed (`data.extra`), not just where.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: [...path, key].join('.'),
+        message: 'is not a known field',
+      }));
+    }
+    return [{ field: path.join('.'), message: issue.message }];
+  });
 }
 
 export function describeFieldErrors(fields: readonly FieldError[]): string {

@@ -9,31 +9,58 @@ import { HLC_PATTERN } from '../clock';
 import { programRulesSchema, rewardIdSchema } from '../rules/program-schema';
 
 const id = (kind: Parameters<typeof idPattern>[0], label: string) =>
-  z.string().regex(idPattern(kind), `must be a ${label} id (${kind === 'terminal' ? 'term' : kind.slice(0, 3)}_…)`);
+  z
+    .string()
+    .regex(
+      idPattern(kind),
+      `must be a ${label} id (${kind === 'terminal' ? 'term' : kind.slice(0, 3)}_…)`,
+    );
 
 export const memberIdSchema = id('member', 'member');
 export const programIdSchema = id('program', 'program');
 export const cardIdSchema = z.string().regex(idPattern('card'), 'must be a card id (crd_…)');
 export const storeIdSchema = id('store', 'store');
-export const terminalIdSchema = z.string().regex(idPattern('terminal'), 'must be a terminal id (term_…)');
+export const terminalIdSchema = z
+  .string()
+  .regex(idPattern('terminal'), 'must be a terminal id (term_…)');
 export const staffIdSchema = z.string().regex(idPattern('staff'), 'must be a staff id (stf_…)');
 export const tenantIdSchema = z.string().regex(idPattern('tenant'), 'must be a tenant id (ten_…)');
 export const eventIdSchema = z.string().regex(UUID_V7_PATTERN, 'must be a UUIDv7');
-export const hlcSchema = z.string().regex(HLC_PATTERN, 'must be a clock value like 001732280000000-00000-term_4f2a');
+export const hlcSchema = z
+  .string()
+  .regex(HLC_PATTERN, 'must be a clock value like 001732280000000-00000-term_4f2a');
+
+/**
+ * Free text. Surrounding white space is refused, not trimmed: zod's `.trim()` rewrites the
+ * value, so a signed event would parse to something other than what was signed and its
+ * signature would no longer verify.
+ */
+const freeText = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((value) => value.trim() === value, 'must not start or end with white space');
+
+const BIRTHDAY_PATTERN = /^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** `MM-DD` or `YYYY-MM-DD`, a real calendar day. */
 export const birthdaySchema = z
   .string()
-  .regex(/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD or YYYY-MM-DD')
-  .refine((text) => {
-    const [month, day] = text.slice(-5).split('-').map(Number) as [number, number];
-    const year = text.length === 10 ? Number(text.slice(0, 4)) : 2000; // 2000: Feb 29 exists
-    const date = new Date(Date.UTC(year, month - 1, day));
+  .regex(BIRTHDAY_PATTERN, 'must be MM-DD or YYYY-MM-DD')
+  .refine((value) => {
+    // A malformed value is reported once, by the pattern above, not again here.
+    if (!BIRTHDAY_PATTERN.test(value)) return true;
+    const [month, day] = value.slice(-5).split('-').map(Number) as [number, number];
+    const year = value.length === 10 ? Number(value.slice(0, 4)) : 2000; // 2000: Feb 29 exists
+    // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
     return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   }, 'is not a calendar day');
 
 const personalFields = {
-  name: z.string().trim().min(1).max(120).optional(),
+  name: freeText(120).optional(),
   phone: z
     .string()
     .regex(/^\+?[0-9 ()/-]{4,32}$/, 'must be a phone number (digits, spaces, + ( ) / -)')
@@ -59,7 +86,10 @@ export const memberErasedData = z.strictObject({ member: memberIdSchema });
 
 export const memberMergedData = z
   .strictObject({ from: memberIdSchema, into: memberIdSchema })
-  .refine((d) => d.from !== d.into, { message: 'a member cannot be merged into itself', path: ['into'] });
+  .refine((d) => d.from !== d.into, {
+    message: 'a member cannot be merged into itself',
+    path: ['into'],
+  });
 
 export const cardLinkedData = z.strictObject({
   member: memberIdSchema,
@@ -75,7 +105,7 @@ export const cardBlockedData = z.strictObject({
 export const programPublishedData = z.strictObject({
   program: programIdSchema,
   version: z.int().min(1),
-  name: z.string().trim().min(1).max(80),
+  name: freeText(80),
   rules: programRulesSchema,
 });
 
@@ -92,7 +122,11 @@ export const stampsEarnedData = z
   .strictObject({
     member: memberIdSchema,
     program: programIdSchema,
-    count: z.int().min(-10_000).max(10_000).refine((n) => n !== 0, 'must not be 0'),
+    count: z
+      .int()
+      .min(-10_000)
+      .max(10_000)
+      .refine((n) => n !== 0, 'must not be 0'),
     reason: z.enum(STAMP_REASONS),
     /** The card that was scanned, when one was: cooldowns are per card. */
     card: cardIdSchema.optional(),
@@ -120,7 +154,7 @@ export const eventVoidedData = z.strictObject({
 export const feedbackGivenData = z.strictObject({
   member: memberIdSchema.optional(),
   rating: z.int().min(1).max(5),
-  comment: z.string().trim().min(1).max(500).optional(),
+  comment: freeText(500).optional(),
 });
 
 const tally = z.int().min(0);

@@ -16,7 +16,7 @@ export interface SigningKeyPair {
 
 /** A new key pair; the private key cannot be exported. */
 export async function generateSigningKeyPair(): Promise<SigningKeyPair> {
-  const pair = (await crypto.subtle.generateKey(ED25519, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const pair = await crypto.subtle.generateKey(ED25519, false, ['sign', 'verify']);
   return { privateKey: pair.privateKey, publicKey: pair.publicKey };
 }
 
@@ -25,19 +25,27 @@ export async function exportPublicKey(publicKey: CryptoKey): Promise<string> {
   return toBase64Url(new Uint8Array(await crypto.subtle.exportKey('raw', publicKey)));
 }
 
-/** Imports a public key sent as base64url; undefined when it is not a valid Ed25519 key. */
+/**
+ * Imports a public key sent as base64url; undefined when it is not 32 bytes of canonical
+ * base64url or when WebCrypto refuses it. Node and Chromium accept, at import, 32 bytes
+ * that are not a point on the curve; such a key then verifies no signature at all.
+ */
 export async function importPublicKey(base64url: string): Promise<CryptoKey | undefined> {
   const raw = fromBase64Url(base64url);
   if (raw?.length !== 32) return undefined;
   try {
     return await crypto.subtle.importKey('raw', raw, ED25519, true, ['verify']);
   } catch {
-    // WebCrypto rejects bytes that are not a point on the curve: not a key, not a bug.
+    // Some WebCrypto implementations reject bytes that are not a point on the curve: not a
+    // key, not a bug.
     return undefined;
   }
 }
 
-export async function signBytes(privateKey: CryptoKey, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+export async function signBytes(
+  privateKey: CryptoKey,
+  bytes: Uint8Array<ArrayBuffer>,
+): Promise<string> {
   return toBase64Url(new Uint8Array(await crypto.subtle.sign(ED25519, privateKey, bytes)));
 }
 
@@ -54,7 +62,7 @@ export async function verifyBytes(
 /** Signs an event: the signature covers every field but `sig`. */
 export async function signEvent(event: UnsignedEvent, privateKey: CryptoKey): Promise<LedgerEvent> {
   const sig = await signBytes(privateKey, canonicalBytes(event));
-  return { ...event, sig } as LedgerEvent;
+  return { ...event, sig };
 }
 
 /** Whether the event's `sig` is the terminal's signature over the rest of the event. */
