@@ -4,6 +4,7 @@
  * event exactly as it was sent.
  */
 import { z } from 'zod';
+import { freeText } from './free-text';
 import { idPattern, UUID_V7_PATTERN } from '../ids';
 import { HLC_PATTERN } from '../clock';
 import { programRulesSchema, rewardIdSchema } from '../rules/program-schema';
@@ -29,18 +30,6 @@ export const eventIdSchema = z.string().regex(UUID_V7_PATTERN, 'must be a UUIDv7
 export const hlcSchema = z
   .string()
   .regex(HLC_PATTERN, 'must be a clock value like 001732280000000-00000-term_4f2a');
-
-/**
- * Free text. Surrounding white space is refused, not trimmed: zod's `.trim()` rewrites the
- * value, so a signed event would parse to something other than what was signed and its
- * signature would no longer verify.
- */
-const freeText = (max: number) =>
-  z
-    .string()
-    .min(1)
-    .max(max)
-    .refine((value) => value.trim() === value, 'must not start or end with white space');
 
 const BIRTHDAY_PATTERN = /^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { idPattern } from '../ids';
+import { freeText } from '../ledger/free-text';
 import { isKnownTimeZone } from './local-time';
 
 const count = (max: number) => z.int().min(1).max(max);
@@ -14,7 +15,7 @@ export const rewardIdSchema = z.string().regex(idPattern('reward'), 'must be a r
 
 export const rewardSchema = z.strictObject({
   id: rewardIdSchema,
-  name: z.string().trim().min(1).max(80),
+  name: freeText(80),
   cost: count(10_000),
   kind: z.enum(['free_item', 'discount']),
   /** For `discount`: the amount off, in cents. */
@@ -38,7 +39,7 @@ const hourSchema = z.int().min(0).max(24);
 
 export const campaignSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(80),
+    name: freeText(80),
     /** Stamps earned in the window are multiplied by this and rounded down. */
     multiplier: z.number().min(1).max(10),
     /** ISO date-times bounding the campaign; open on a side when absent. */
@@ -58,7 +59,7 @@ export const campaignSchema = z
   });
 
 export const tierSchema = z.strictObject({
-  name: z.string().trim().min(1).max(40),
+  name: freeText(40),
   /** Stamps earned within the tier window needed to hold this tier. */
   minStamps: count(1_000_000),
 });

@@ -458,6 +458,14 @@ describe('undo and adjustments', () => {
 });
 
 describe('program schema', () => {
+  it('refuses names with surrounding white space instead of trimming them (a signed event must parse unchanged)', () => {
+    const padded = { ...coffee, rewards: [{ ...coffee.rewards[0], name: ' Free coffee ' }] };
+    expect(programRulesSchema.safeParse(padded).error?.issues[0]).toMatchObject({
+      path: ['rewards', 0, 'name'],
+      message: 'must not start or end with white space',
+    });
+  });
+
   it('accepts the default coffee card', () => {
     expect(programRulesSchema.safeParse(coffeeCardRules).success).toBe(true);
   });
