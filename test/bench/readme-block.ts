@@ -1,0 +1,25 @@
+/**
+ * Rewrites the part of README.md between `<!-- bench:ledger:start -->` and
+ * `<!-- bench:ledger:end -->`, and nothing else: the rest of the README belongs to people.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import * as prettier from 'prettier';
+
+const START = '<!-- bench:ledger:start -->';
+const END = '<!-- bench:ledger:end -->';
+
+/**
+ * Replaces the block's content, formatted as prettier would (`npm run lint` checks the
+ * README); false, and no write, when the markers are missing.
+ */
+export async function rewriteReadmeBlock(path: string, lines: readonly string[]): Promise<boolean> {
+  const text = await readFile(path, 'utf8');
+  const start = text.indexOf(START);
+  const end = text.indexOf(END, start);
+  if (start < 0 || end < 0) return false;
+  const options = (await prettier.resolveConfig(path)) ?? {};
+  const block = await prettier.format(lines.join('\n'), { ...options, parser: 'markdown' });
+  const updated = `${text.slice(0, start + START.length)}\n\n${block.trimEnd()}\n${text.slice(end)}`;
+  if (updated !== text) await writeFile(path, updated);
+  return true;
+}
