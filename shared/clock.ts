@@ -60,9 +60,19 @@ export function parseHlc(text: string): Result<HlcTimestamp, ClockError> {
   return ok({ wallMs: Number(wall), counter: Number(counter), node });
 }
 
-/** The wall-clock milliseconds of an HLC string, without validation (hot path). */
+/**
+ * The wall-clock milliseconds of an HLC string, NaN when it does not start with 15
+ * digits. The fold asks this of every event: reading the digits in place allocates
+ * nothing, where a slice would.
+ */
 export function hlcWallMs(hlc: string): number {
-  return Number(hlc.slice(0, 15));
+  let ms = 0;
+  for (let i = 0; i < 15; i++) {
+    const digit = hlc.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return Number.NaN;
+    ms = ms * 10 + digit;
+  }
+  return ms;
 }
 
 function advanced(wallMs: number, counter: number, node: string): HlcState {

@@ -2,10 +2,9 @@
 import type { BalanceView, CardView, MemberView, ProgramView, RedemptionView } from './views';
 
 export interface DerivedViews {
+  /** Every member the ledger names; balances hang off the member that holds them. */
   readonly members: Map<string, MemberView>;
   readonly cards: Map<string, CardView>;
-  /** member → program → balance; only members that were not merged away. */
-  readonly balances: Map<string, Map<string, BalanceView>>;
   /** Every redemption that was not voided, by event id. */
   readonly redemptions: Map<string, RedemptionView>;
   /** The newest published version of each program, by total order. */
@@ -16,7 +15,6 @@ export function emptyViews(): DerivedViews {
   return {
     members: new Map(),
     cards: new Map(),
-    balances: new Map(),
     redemptions: new Map(),
     programs: new Map(),
   };
@@ -33,16 +31,46 @@ export function canonicalMember(views: DerivedViews, id: string): string {
   }
 }
 
-export function balanceOf(views: DerivedViews, member: string, program: string): BalanceView {
-  let perProgram = views.balances.get(member);
-  if (!perProgram) {
-    perProgram = new Map();
-    views.balances.set(member, perProgram);
+function newMember(id: string): MemberView {
+  return {
+    id,
+    enrolledHlc: undefined,
+    name: undefined,
+    phone: undefined,
+    email: undefined,
+    birthday: undefined,
+    marketingConsent: false,
+    referredBy: undefined,
+    erased: false,
+    mergedInto: undefined,
+    cards: [],
+    balances: new Map(),
+  };
+}
+
+/** The member with this id, made empty when the ledger has not named it before. */
+export function memberOf(views: DerivedViews, id: string): MemberView {
+  let member = views.members.get(id);
+  if (!member) {
+    member = newMember(id);
+    views.members.set(id, member);
   }
-  let balance = perProgram.get(program);
+  return member;
+}
+
+/** The member that now holds the account of `id`, after merges. */
+export function accountHolder(views: DerivedViews, id: string): MemberView {
+  let member = memberOf(views, id);
+  // A merge never makes a cycle (see foldMerge), so this ends.
+  while (member.mergedInto !== undefined) member = memberOf(views, member.mergedInto);
+  return member;
+}
+
+export function balanceOf(member: MemberView, program: string): BalanceView {
+  let balance = member.balances.get(program);
   if (!balance) {
     balance = {
-      member,
+      member: member.id,
       program,
       balance: 0,
       earned: 0,
@@ -56,7 +84,7 @@ export function balanceOf(views: DerivedViews, member: string, program: string):
       lastBirthdayBonusYear: undefined,
       earnings: [],
     };
-    perProgram.set(program, balance);
+    member.balances.set(program, balance);
   }
   return balance;
 }

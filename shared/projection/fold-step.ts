@@ -11,51 +11,27 @@ import { assertNever } from '../result';
 import { stampsHaveLapsed } from '../rules/expiry';
 import { localDayNumber, localTime } from '../rules/local-time';
 import { programDefaults } from '../rules/program-schema';
+import type { ProgramRules } from '../rules/program-schema';
 import type { DerivedViews } from './derived-views';
-import { balanceOf, canonicalMember } from './derived-views';
-import type { BalanceView, MemberView } from './views';
+import { accountHolder, balanceOf, memberOf } from './derived-views';
+import type { BalanceView } from './views';
 
-function newMember(id: string): MemberView {
-  return {
-    id,
-    enrolledHlc: undefined,
-    name: undefined,
-    phone: undefined,
-    email: undefined,
-    birthday: undefined,
-    marketingConsent: false,
-    referredBy: undefined,
-    erased: false,
-    mergedInto: undefined,
-    cards: [],
-  };
-}
-
-function memberOf(views: DerivedViews, id: string): MemberView {
-  let member = views.members.get(id);
-  if (!member) {
-    member = newMember(id);
-    views.members.set(id, member);
-  }
-  return member;
-}
-
-function timeZoneOf(views: DerivedViews, program: string): string {
-  return views.programs.get(program)?.rules.timeZone ?? programDefaults.timeZone;
+function timeZoneOf(rules: ProgramRules | undefined): string {
+  return rules?.timeZone ?? programDefaults.timeZone;
 }
 
 /** Lapses the balance before a visit at `ms` when the program's expiry rules say so. */
-function applyExpiry(views: DerivedViews, balance: BalanceView, ms: number): void {
+function applyExpiry(balance: BalanceView, rules: ProgramRules | undefined, ms: number): void {
   if (balance.balance <= 0) return; // a debt from an overdraft never lapses
-  if (stampsHaveLapsed(views.programs.get(balance.program)?.rules, balance.lastActivityMs, ms)) {
+  if (stampsHaveLapsed(rules, balance.lastActivityMs, ms)) {
     balance.lapsed += balance.balance;
     balance.balance = 0;
   }
 }
 
 /** Records a visit on the balance's activity day (for daily caps and limits). */
-function recordActivity(views: DerivedViews, balance: BalanceView, ms: number): void {
-  const day = localDayNumber(ms, timeZoneOf(views, balance.program));
+function recordActivity(balance: BalanceView, rules: ProgramRules | undefined, ms: number): void {
+  const day = localDayNumber(ms, timeZoneOf(rules));
   if (balance.activityDay !== day) {
     balance.activityDay = day;
     balance.stampsOnActivityDay = 0;
@@ -68,10 +44,12 @@ function recordActivity(views: DerivedViews, balance: BalanceView, ms: number): 
 function foldStamps(views: DerivedViews, event: EventOf<'stamps.earned'>): void {
   const { data } = event;
   const ms = hlcWallMs(event.hlc);
-  const balance = balanceOf(views, canonicalMember(views, data.member), data.program);
-  applyExpiry(views, balance, ms);
+  const rules = views.programs.get(data.program)?.rules;
+  const holder = accountHolder(views, data.member);
+  const balance = balanceOf(holder, data.program);
+  applyExpiry(balance, rules, ms);
   // A manager's adjustment corrects the balance; it is not a visit.
-  if (data.reason !== 'adjustment') recordActivity(views, balance, ms);
+  if (data.reason !== 'adjustment') recordActivity(balance, rules, ms);
   balance.balance += data.count;
   balance.earned += data.count;
   if (data.reason === 'purchase' || data.reason === 'campaign') {
@@ -79,20 +57,23 @@ function foldStamps(views: DerivedViews, event: EventOf<'stamps.earned'>): void 
   }
   if (data.reason !== 'adjustment') balance.earnings.push(ms, data.count);
   if (data.reason === 'birthday') {
-    balance.lastBirthdayBonusYear = localTime(ms, timeZoneOf(views, data.program)).year;
+    balance.lastBirthdayBonusYear = localTime(ms, timeZoneOf(rules)).year;
   }
   if (data.card !== undefined) {
+    // Only a card the account holds counts for its cooldown: the rule engine stamps the
+    // member a scanned card belongs to, and a stamp cannot reach into another account.
     const card = views.cards.get(data.card);
-    if (card) card.lastStampMs = ms;
+    if (card?.member === holder.id) card.lastStampMs = ms;
   }
 }
 
 function foldRedemption(views: DerivedViews, event: EventOf<'reward.redeemed'>): void {
   const { data } = event;
   const ms = hlcWallMs(event.hlc);
-  const balance = balanceOf(views, canonicalMember(views, data.member), data.program);
-  applyExpiry(views, balance, ms);
-  recordActivity(views, balance, ms);
+  const rules = views.programs.get(data.program)?.rules;
+  const balance = balanceOf(accountHolder(views, data.member), data.program);
+  applyExpiry(balance, rules, ms);
+  recordActivity(balance, rules, ms);
   const balanceBefore = balance.balance;
   const overdraft = balanceBefore < data.cost;
   balance.balance -= data.cost;
@@ -115,22 +96,18 @@ function foldRedemption(views: DerivedViews, event: EventOf<'reward.redeemed'>):
 }
 
 function foldMerge(views: DerivedViews, event: EventOf<'member.merged'>): void {
-  const from = canonicalMember(views, event.data.from);
-  const into = canonicalMember(views, event.data.into);
-  if (from === into) return; // already one member, or a merge that would make a cycle
-  const source = memberOf(views, from);
-  const target = memberOf(views, into);
-  source.mergedInto = into;
+  const source = accountHolder(views, event.data.from);
+  const target = accountHolder(views, event.data.into);
+  if (source === target) return; // already one member, or a merge that would make a cycle
+  source.mergedInto = target.id;
   for (const cardId of source.cards) {
     const card = views.cards.get(cardId);
-    if (card) card.member = into;
+    if (card) card.member = target.id;
     target.cards.push(cardId);
   }
   source.cards = [];
-  const sourceBalances = views.balances.get(from);
-  if (!sourceBalances) return;
-  for (const [program, moved] of sourceBalances) {
-    const kept = balanceOf(views, into, program);
+  for (const [program, moved] of source.balances) {
+    const kept = balanceOf(target, program);
     kept.balance += moved.balance;
     kept.earned += moved.earned;
     kept.redeemed += moved.redeemed;
@@ -154,7 +131,7 @@ function foldMerge(views: DerivedViews, event: EventOf<'member.merged'>): void {
       kept.lastBirthdayBonusYear = moved.lastBirthdayBonusYear;
     }
   }
-  views.balances.delete(from);
+  source.balances = new Map();
 }
 
 /** Merges two [ms, count, …] lists keeping time order. */
@@ -192,7 +169,7 @@ export function foldEvent(views: DerivedViews, event: LedgerEvent): void {
     }
     case 'member.updated': {
       const { data } = event;
-      const member = memberOf(views, canonicalMember(views, data.member));
+      const member = accountHolder(views, data.member);
       if (member.erased) return; // erased data never comes back
       if (data.name !== undefined) member.name = data.name;
       if (data.phone !== undefined) member.phone = data.phone;
@@ -202,7 +179,7 @@ export function foldEvent(views: DerivedViews, event: LedgerEvent): void {
       return;
     }
     case 'member.erased': {
-      const member = memberOf(views, canonicalMember(views, event.data.member));
+      const member = accountHolder(views, event.data.member);
       member.erased = true;
       member.name = undefined;
       member.phone = undefined;
@@ -217,7 +194,7 @@ export function foldEvent(views: DerivedViews, event: LedgerEvent): void {
     case 'card.linked': {
       const { data } = event;
       if (views.cards.has(data.card)) return; // a card belongs to the member it was first linked to
-      const member = memberOf(views, canonicalMember(views, data.member));
+      const member = accountHolder(views, data.member);
       views.cards.set(data.card, {
         id: data.card,
         member: member.id,

@@ -4,109 +4,120 @@
  *
  * Events fold in total order (hlc, then id). A voided stamp or redemption is treated as
  * if it had never happened, wherever the void stands in the order, so the result does
- * not depend on arrival order. `applyEvent` is the incremental form: an event that
- * arrives in order is folded in place; one that lands earlier in the order, or a void of
- * an event already folded, refolds from the start. Both forms always agree (tested by
- * property). Duplicates change nothing.
+ * not depend on arrival order. Duplicates change nothing.
  *
- * A Projection is mutable for speed: `applyEvent` changes the one it is given.
+ * `foldEvents` is the full fold. `applyEvents` is the incremental form: events that come
+ * after everything folded so far are folded in place; an event that lands earlier in the
+ * order, or a void of an event already folded, refolds only the member clusters it
+ * touches (member-cluster.ts); a program published out of order refolds everything.
+ * Both forms always agree (tested by property).
+ *
+ * A Projection is mutable for speed: `applyEvents` changes the one it is given.
  */
-import type { LedgerEvent } from '../ledger/envelope';
-import { compareEvents, isInTotalOrder } from '../ledger/order';
+import type { EventOf, LedgerEvent } from '../ledger/envelope';
+import {
+  compareEvents,
+  inTotalOrder,
+  mergeInTotalOrder,
+  positionInTotalOrder,
+} from '../ledger/order';
 import { emptyViews, type DerivedViews } from './derived-views';
-import { foldEvent } from './fold-step';
+import { dropDuplicates, foldOrdered, foldUnlessVoided, isVoidable } from './fold-ordered';
+import { buildIndex, cardChangedBy, indexEvent, membersNamedBy } from './ledger-index';
+import type { LedgerIndex } from './ledger-index';
+import { collectClusters, refoldCluster, touchesCluster } from './member-cluster';
+import { createVoidTargets, type VoidTargets } from './void-targets';
 
 export interface Projection {
-  /** Every event seen, by id: the same id twice changes nothing. */
-  readonly byId: Map<string, LedgerEvent>;
-  /** Every event seen, in total order. */
+  /** Every event seen, once, in total order. */
   ordered: LedgerEvent[];
   /** Ids named by an `event.voided`. */
-  readonly voidTargets: Set<string>;
+  readonly voidTargets: VoidTargets;
   views: DerivedViews;
+  /** Built by the first incremental change that needs a cluster refold. */
+  index: LedgerIndex | undefined;
 }
-
-const isVoidable = (event: LedgerEvent): boolean =>
-  event.type === 'stamps.earned' || event.type === 'reward.redeemed';
 
 export function createProjection(): Projection {
-  return { byId: new Map(), ordered: [], voidTargets: new Set(), views: emptyViews() };
-}
-
-function foldUnlessVoided(p: Projection, event: LedgerEvent): void {
-  if (isVoidable(event) && p.voidTargets.has(event.id)) return;
-  foldEvent(p.views, event);
-}
-
-function refold(p: Projection): void {
-  p.views = emptyViews();
-  for (const event of p.ordered) foldUnlessVoided(p, event);
-}
-
-/** Records a void's target; true when the target was already folded and must be undone. */
-function noteVoid(p: Projection, event: LedgerEvent, fresh: ReadonlySet<string>): boolean {
-  if (event.type !== 'event.voided' || p.voidTargets.has(event.data.target)) return false;
-  p.voidTargets.add(event.data.target);
-  const target = p.byId.get(event.data.target);
-  return target !== undefined && isVoidable(target) && !fresh.has(target.id);
+  return { ordered: [], voidTargets: createVoidTargets(), views: emptyViews(), index: undefined };
 }
 
 /** The full fold of an event set, in any order, with duplicates. */
 export function foldEvents(events: Iterable<LedgerEvent>): Projection {
   const p = createProjection();
-  for (const event of events) {
-    if (p.byId.has(event.id)) continue;
-    p.byId.set(event.id, event);
-    p.ordered.push(event);
+  p.ordered = inTotalOrder(Array.from(events));
+  dropDuplicates(p.ordered);
+  for (const event of p.ordered) {
     if (event.type === 'event.voided') p.voidTargets.add(event.data.target);
   }
-  if (!isInTotalOrder(p.ordered)) p.ordered.sort(compareEvents);
-  for (const event of p.ordered) foldUnlessVoided(p, event);
+  p.views = foldOrdered(p.ordered, p.voidTargets);
   return p;
 }
 
-function insertionIndex(ordered: readonly LedgerEvent[], event: LedgerEvent): number {
-  let low = 0;
-  let high = ordered.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    const probe = ordered[mid];
-    if (probe && compareEvents(probe, event) < 0) low = mid + 1;
-    else high = mid;
+/** The events of a batch that `p` has not seen, in total order. */
+function unseen(p: Projection, events: Iterable<LedgerEvent>): LedgerEvent[] {
+  const batch = inTotalOrder(Array.from(events));
+  dropDuplicates(batch);
+  const last = p.ordered[p.ordered.length - 1];
+  if (last === undefined) return batch;
+  return batch.filter((event) => {
+    if (compareEvents(event, last) > 0) return true;
+    const seen = p.ordered[positionInTotalOrder(p.ordered, event)];
+    return seen === undefined || compareEvents(seen, event) !== 0;
+  });
+}
+
+/** Folds a batch of events into `p` (changing it) and returns it. */
+export function applyEvents(p: Projection, events: Iterable<LedgerEvent>): Projection {
+  const fresh = unseen(p, events);
+  if (fresh.length === 0) return p;
+  const last = p.ordered[p.ordered.length - 1];
+  const late = last === undefined ? [] : fresh.filter((e) => compareEvents(e, last) < 0);
+  const freshIds = new Set(fresh.map((event) => event.id));
+  const newVoids = fresh.filter(
+    (e): e is EventOf<'event.voided'> =>
+      e.type === 'event.voided' && !p.voidTargets.has(e.data.target),
+  );
+  const index =
+    p.index ??
+    (late.length > 0 || newVoids.some((e) => !freshIds.has(e.data.target))
+      ? buildIndex(p.ordered)
+      : undefined);
+  p.index = index;
+  // Stamps and redemptions folded before this batch that it voids: their clusters refold.
+  const undone: LedgerEvent[] = [];
+  for (const { data } of newVoids) {
+    p.voidTargets.add(data.target);
+    const target = index?.byId.get(data.target); // this batch is not indexed yet
+    if (target && isVoidable(target)) undone.push(target);
   }
-  return low;
+  if (index) for (const event of fresh) indexEvent(index, event);
+  if (late.length > 0) p.ordered = mergeInTotalOrder(p.ordered, fresh);
+  else for (const event of fresh) p.ordered.push(event);
+
+  if (late.some((event) => event.type === 'program.published')) {
+    p.views = foldOrdered(p.ordered, p.voidTargets);
+    return p;
+  }
+  // `fresh` is in total order, so the late events are its first ones.
+  const onTime = fresh.slice(late.length);
+  const changed = [...late, ...undone];
+  if (index === undefined || changed.length === 0) {
+    for (const event of onTime) foldUnlessVoided(p.views, p.voidTargets, event);
+    return p;
+  }
+  const cluster = collectClusters(index, {
+    members: changed.flatMap(membersNamedBy),
+    cards: changed.flatMap((event) => cardChangedBy(event) ?? []),
+  });
+  refoldCluster(p.views, index, p.voidTargets, cluster);
+  for (const event of onTime) {
+    if (!touchesCluster(cluster, event)) foldUnlessVoided(p.views, p.voidTargets, event);
+  }
+  return p;
 }
 
 /** Folds one more event into `p` (changing it) and returns it. */
 export function applyEvent(p: Projection, event: LedgerEvent): Projection {
   return applyEvents(p, [event]);
-}
-
-/** Folds a batch of events into `p` (changing it): at most one refold for the batch. */
-export function applyEvents(p: Projection, events: Iterable<LedgerEvent>): Projection {
-  const fresh: LedgerEvent[] = [];
-  for (const event of events) {
-    if (p.byId.has(event.id)) continue;
-    p.byId.set(event.id, event);
-    fresh.push(event);
-  }
-  if (fresh.length === 0) return p;
-  fresh.sort(compareEvents);
-  const last = p.ordered[p.ordered.length - 1];
-  const first = fresh[0];
-  let needsRefold = last !== undefined && first !== undefined && compareEvents(first, last) < 0;
-  const freshIds = new Set(fresh.map((event) => event.id));
-  for (const event of fresh) {
-    if (noteVoid(p, event, freshIds)) needsRefold = true;
-  }
-  if (needsRefold) {
-    for (const event of fresh) p.ordered.splice(insertionIndex(p.ordered, event), 0, event);
-    refold(p);
-    return p;
-  }
-  for (const event of fresh) {
-    p.ordered.push(event);
-    foldUnlessVoided(p, event);
-  }
-  return p;
 }

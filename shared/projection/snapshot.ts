@@ -25,7 +25,8 @@ export interface BalanceSnapshot {
 }
 
 export interface ProjectionSnapshot {
-  readonly members: readonly MemberView[];
+  /** Members without their balances, which are listed under `balances`. */
+  readonly members: readonly Omit<MemberView, 'balances'>[];
   readonly cards: readonly CardView[];
   readonly balances: readonly BalanceSnapshot[];
   readonly redemptions: readonly RedemptionView[];
@@ -45,8 +46,8 @@ export function projectionSnapshot(p: Projection): ProjectionSnapshot {
   const newest = p.ordered[p.ordered.length - 1];
   const asOfMs = newest ? hlcWallMs(newest.hlc) : 0;
   const balances: BalanceSnapshot[] = [];
-  for (const perProgram of views.balances.values()) {
-    for (const b of perProgram.values()) {
+  for (const member of views.members.values()) {
+    for (const b of member.balances.values()) {
       const { earnings, ...rest } = b;
       balances.push({
         ...rest,
@@ -56,7 +57,7 @@ export function projectionSnapshot(p: Projection): ProjectionSnapshot {
   }
   return {
     members: [...views.members.values()]
-      .map((m) => ({ ...m, cards: [...m.cards] }))
+      .map(({ balances: _balances, ...m }) => ({ ...m, cards: [...m.cards] }))
       .sort(byKey((m) => m.id)),
     cards: [...views.cards.values()].map((c) => ({ ...c })).sort(byKey((c) => c.id)),
     balances: balances.sort(byKey((b) => `${b.member} ${b.program}`)),

@@ -19,6 +19,8 @@ export interface MemberView {
   mergedInto: string | undefined;
   /** Cards linked to this member, in link order. */
   cards: string[];
+  /** Balances by program; empty once merged away (they moved to the surviving member). */
+  balances: Map<string, BalanceView>;
 }
 
 export interface CardView {

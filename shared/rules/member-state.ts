@@ -45,7 +45,7 @@ export function memberStateFor(
 ): MemberState {
   const member = canonicalMember(views, memberId);
   const profile = views.members.get(member);
-  const balance = views.balances.get(member)?.get(programId);
+  const balance = profile?.balances.get(programId);
   const timeZone = views.programs.get(programId)?.rules.timeZone ?? programDefaults.timeZone;
   const today = balance?.activityDay === localDayNumber(nowMs, timeZone);
   return {

@@ -108,6 +108,12 @@ describe('format and parse', () => {
 
   it('hlcWallMs reads the wall milliseconds', () => {
     expect(hlcWallMs('001732280000000-00042-term_4f2a')).toBe(T0);
+    expect(hlcWallMs('999999999999999-00000-term_4f2a')).toBe(999_999_999_999_999);
+  });
+
+  it('hlcWallMs is NaN for a clock that does not start with 15 digits', () => {
+    for (const bad of ['', '0017322800000', '00173228000000x-00042-term_4f2a', '-01732280000000'])
+      expect(hlcWallMs(bad)).toBeNaN();
   });
 
   it('initialClock starts at wall 0, counter 0, on the given node', () => {

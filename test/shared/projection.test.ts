@@ -88,6 +88,19 @@ describe('projection of members and cards', () => {
     expect(foldEvents(events).views.cards.get('crd_shared')?.member).toBe('mem_anna');
   });
 
+  it('times the cooldown of a card by stamps of the account that holds it, not by stray stamps', () => {
+    const { a, b, enrol, stamp } = setup();
+    const events = [
+      enrol(a, 'mem_anna', T0),
+      enrol(a, 'mem_ben', T0),
+      a.event('card.linked', { member: 'mem_anna', card: 'crd_anna', kind: 'qr' }, T0),
+      stamp(a, 'mem_anna', 1, T0 + 1000, { card: 'crd_anna' }),
+      // A stamp for Ben that names Anna's card: no rule engine makes it, a bad terminal might.
+      stamp(b, 'mem_ben', 1, T0 + 5000, { card: 'crd_anna' }),
+    ];
+    expect(foldEvents(events).views.cards.get('crd_anna')?.lastStampMs).toBe(T0 + 1000);
+  });
+
   it('removes personal data on erasure, never restores it, and keeps the ledger entries', () => {
     const { a, b, enrol, stamp } = setup();
     const events = [
