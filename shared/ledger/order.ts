@@ -71,22 +71,25 @@ export function positionInTotalOrder(ordered: readonly Ordered[], event: Ordered
   return low;
 }
 
-/** Two arrays in total order, merged into one in total order (duplicates kept). */
-export function mergeInTotalOrder<T extends Ordered>(a: readonly T[], b: readonly T[]): T[] {
-  const merged: T[] = [];
-  let i = 0;
-  let j = 0;
-  for (;;) {
-    const x = a[i];
-    const y = b[j];
-    if (x === undefined) return merged.concat(b.slice(j));
-    if (y === undefined) return merged.concat(a.slice(i));
-    if (compareEvents(x, y) <= 0) {
-      merged.push(x);
-      i += 1;
-    } else {
-      merged.push(y);
-      j += 1;
+/**
+ * Inserts events (in total order) into an array in total order, in place, duplicates
+ * kept. Each event's place is found by binary search, then the blocks between those
+ * places move up once, from the end: events that arrive a little late move a short
+ * tail, and none is compared more than log n times, however long the array.
+ */
+export function insertInTotalOrder<T extends Ordered>(ordered: T[], events: readonly T[]): void {
+  const places = events.map((event) => positionInTotalOrder(ordered, event));
+  let end = ordered.length;
+  for (const event of events) ordered.push(event); // room for them; every slot is rewritten
+  for (let j = events.length - 1; j >= 0; j--) {
+    const event = events[j];
+    const place = places[j] ?? end;
+    if (event === undefined) continue;
+    for (let i = end - 1; i >= place; i--) {
+      const moved = ordered[i];
+      if (moved !== undefined) ordered[i + j + 1] = moved;
     }
+    ordered[place + j] = event;
+    end = place;
   }
 }

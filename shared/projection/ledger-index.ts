@@ -1,15 +1,17 @@
 /**
- * Where to find an event by id, and the events that concern a member or a card: what a
- * refold of one member cluster reads instead of the whole ledger (see member-cluster.ts).
- * The full fold never builds it; the incremental fold builds it the first time an event
- * arrives out of order or a void names an event from an earlier batch, and keeps it up
- * to date from then on.
+ * Where to find a stamp or redemption by id, and the events that concern a member or a
+ * card: what a refold of one member cluster reads instead of the whole ledger (see
+ * member-cluster.ts). The full fold never builds it; the incremental fold builds it the
+ * first time an event arrives out of order or a void names an event from an earlier
+ * batch, and keeps it up to date from then on.
  */
 import type { LedgerEvent } from '../ledger/envelope';
+import { isVoidable } from './fold-ordered';
 
 export interface LedgerIndex {
-  readonly byId: Map<string, LedgerEvent>;
-  /** Events that name the member: enrolment, updates, erasure, merges, links, stamps, redemptions. */
+  /** Stamps and redemptions by id: the events a void can undo. */
+  readonly voidableById: Map<string, LedgerEvent>;
+  /** Events that name the member: profile, merges, links, stamps, redemptions. */
   readonly byMember: Map<string, LedgerEvent[]>;
   /** `card.linked` and `card.blocked` events of the card. */
   readonly byCard: Map<string, LedgerEvent[]>;
@@ -52,7 +54,7 @@ function append(map: Map<string, LedgerEvent[]>, key: string, event: LedgerEvent
 }
 
 export function indexEvent(index: LedgerIndex, event: LedgerEvent): void {
-  index.byId.set(event.id, event);
+  if (isVoidable(event)) index.voidableById.set(event.id, event);
   if (event.type === 'program.published') index.programs.push(event);
   for (const member of membersNamedBy(event)) append(index.byMember, member, event);
   const card = cardChangedBy(event);
@@ -61,7 +63,7 @@ export function indexEvent(index: LedgerIndex, event: LedgerEvent): void {
 
 export function buildIndex(events: Iterable<LedgerEvent>): LedgerIndex {
   const index: LedgerIndex = {
-    byId: new Map(),
+    voidableById: new Map(),
     byMember: new Map(),
     byCard: new Map(),
     programs: [],

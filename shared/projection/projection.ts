@@ -17,12 +17,12 @@
 import type { EventOf, LedgerEvent } from '../ledger/envelope';
 import {
   compareEvents,
+  insertInTotalOrder,
   inTotalOrder,
-  mergeInTotalOrder,
   positionInTotalOrder,
 } from '../ledger/order';
 import { emptyViews, type DerivedViews } from './derived-views';
-import { dropDuplicates, foldOrdered, foldUnlessVoided, isVoidable } from './fold-ordered';
+import { dropDuplicates, foldOrdered, foldUnlessVoided } from './fold-ordered';
 import { buildIndex, cardChangedBy, indexEvent, membersNamedBy } from './ledger-index';
 import type { LedgerIndex } from './ledger-index';
 import { collectClusters, refoldCluster, touchesCluster } from './member-cluster';
@@ -88,12 +88,11 @@ export function applyEvents(p: Projection, events: Iterable<LedgerEvent>): Proje
   const undone: LedgerEvent[] = [];
   for (const { data } of newVoids) {
     p.voidTargets.add(data.target);
-    const target = index?.byId.get(data.target); // this batch is not indexed yet
-    if (target && isVoidable(target)) undone.push(target);
+    const target = index?.voidableById.get(data.target); // this batch is not indexed yet
+    if (target) undone.push(target);
   }
   if (index) for (const event of fresh) indexEvent(index, event);
-  if (late.length > 0) p.ordered = mergeInTotalOrder(p.ordered, fresh);
-  else for (const event of fresh) p.ordered.push(event);
+  insertInTotalOrder(p.ordered, fresh);
 
   if (late.some((event) => event.type === 'program.published')) {
     p.views = foldOrdered(p.ordered, p.voidTargets);
