@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
-import type { EventData } from '../../shared/ledger/event-types';
 import {
   applyEvent,
   applyEvents,
@@ -16,7 +15,7 @@ import {
 } from '../../shared/projection/projection';
 import { projectionSnapshot } from '../../shared/projection/snapshot';
 import type { ProgramRules } from '../../shared/rules/program-schema';
-import { sequentialEventIds, terminalBuilder } from '../support/ledger-builder';
+import { coffeeLedger } from '../support/coffee-ledger';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
 const coffee: ProgramRules = {
@@ -24,32 +23,7 @@ const coffee: ProgramRules = {
   rewards: [{ id: 'rwd_free', name: 'Free coffee', cost: 3, kind: 'free_item' }],
 };
 
-function setup() {
-  const makeId = sequentialEventIds();
-  const a = terminalBuilder('term_a', { makeId });
-  const b = terminalBuilder('term_b', { makeId });
-  const stamp = (
-    t: typeof a,
-    member: string,
-    count: number,
-    at: number,
-    extra: Partial<EventData<'stamps.earned'>> = {},
-  ) =>
-    t.event(
-      'stamps.earned',
-      { member, program: 'prg_coffee', count, reason: 'purchase', ...extra },
-      at,
-    );
-  const redeem = (t: typeof a, member: string, at: number) =>
-    t.event('reward.redeemed', { member, program: 'prg_coffee', reward: 'rwd_free', cost: 3 }, at);
-  const enrol = (t: typeof a, member: string, at: number) =>
-    t.event('member.enrolled', { member, name: member, consent: { marketing: false } }, at);
-  const link = (t: typeof a, member: string, card: string, at: number) =>
-    t.event('card.linked', { member, card, kind: 'qr' }, at);
-  const publish = (t: typeof a, at: number, rules: ProgramRules = coffee) =>
-    t.event('program.published', { program: 'prg_coffee', version: 1, name: 'Coffee', rules }, at);
-  return { a, b, stamp, redeem, enrol, link, publish };
-}
+const setup = coffeeLedger;
 
 const incrementally = (...batches: LedgerEvent[][]): Projection => {
   const p = createProjection();
@@ -64,7 +38,7 @@ const sameAsFullFold = (p: Projection, events: LedgerEvent[]) => {
 describe('incremental fold', () => {
   it('folds events that come last in place, without building an index', () => {
     const { a, enrol, stamp, publish } = setup();
-    const first = [publish(a, T0), enrol(a, 'mem_anna', T0 + 1)];
+    const first = [publish(a, coffee, T0), enrol(a, 'mem_anna', T0 + 1)];
     const p = incrementally(first);
     const views = p.views;
     const more = [stamp(a, 'mem_anna', 2, T0 + 1000), stamp(a, 'mem_anna', 1, T0 + 2000)];
@@ -77,14 +51,14 @@ describe('incremental fold', () => {
   it('refolds only the cluster of a stamp that arrives late, and flags the overdraft it causes', () => {
     const { a, b, enrol, stamp, redeem, publish } = setup();
     const base = [
-      publish(a, T0),
+      publish(a, coffee, T0),
       enrol(a, 'mem_anna', T0 + 1),
       enrol(a, 'mem_ben', T0 + 2),
       stamp(a, 'mem_anna', 3, T0 + 1000),
       stamp(a, 'mem_ben', 3, T0 + 1000),
     ];
-    const lateRedemption = redeem(b, 'mem_anna', T0 + 1500); // offline on terminal b
-    const onTime = redeem(a, 'mem_anna', T0 + 3000);
+    const lateRedemption = redeem(b, 'mem_anna', T0 + 1500, 3); // offline on terminal b
+    const onTime = redeem(a, 'mem_anna', T0 + 3000, 3);
     const p = incrementally(base, [onTime]);
     const ben = p.views.members.get('mem_ben');
     const annaBefore = p.views.members.get('mem_anna');
@@ -98,7 +72,11 @@ describe('incremental fold', () => {
 
   it('refolds the cluster of an event from an earlier batch that a void undoes', () => {
     const { a, enrol, stamp, publish } = setup();
-    const base = [publish(a, T0), enrol(a, 'mem_anna', T0 + 1), enrol(a, 'mem_ben', T0 + 2)];
+    const base = [
+      publish(a, coffee, T0),
+      enrol(a, 'mem_anna', T0 + 1),
+      enrol(a, 'mem_ben', T0 + 2),
+    ];
     const given = stamp(a, 'mem_anna', 5, T0 + 1000);
     const toBen = stamp(a, 'mem_ben', 1, T0 + 1500);
     const p = incrementally(base, [given, toBen]);
@@ -113,7 +91,7 @@ describe('incremental fold', () => {
   it('takes members that merge or share a card into the same cluster', () => {
     const { a, b, enrol, stamp, link, publish } = setup();
     const base = [
-      publish(a, T0),
+      publish(a, coffee, T0),
       enrol(a, 'mem_anna', T0 + 1),
       enrol(a, 'mem_ben', T0 + 2),
       enrol(a, 'mem_cleo', T0 + 3),
@@ -137,10 +115,14 @@ describe('incremental fold', () => {
 
   it('refolds everything for a program published out of order', () => {
     const { a, b, enrol, stamp, publish } = setup();
-    const base = [publish(a, T0), enrol(a, 'mem_anna', T0 + 1), stamp(a, 'mem_anna', 2, T0 + 1000)];
+    const base = [
+      publish(a, coffee, T0),
+      enrol(a, 'mem_anna', T0 + 1),
+      stamp(a, 'mem_anna', 2, T0 + 1000),
+    ];
     const p = incrementally(base);
     const views = p.views;
-    const lateProgram = publish(b, T0 + 100, { ...coffee, expiry: { inactivityDays: 30 } });
+    const lateProgram = publish(b, { ...coffee, expiry: { inactivityDays: 30 } }, T0 + 100);
     applyEvent(p, lateProgram);
     expect(p.views).not.toBe(views);
     expect(p.views.programs.get('prg_coffee')?.rules.expiry).toEqual({ inactivityDays: 30 });
@@ -149,7 +131,11 @@ describe('incremental fold', () => {
 
   it('drops an event it has folded before, also when it comes back late', () => {
     const { a, enrol, stamp, publish } = setup();
-    const events = [publish(a, T0), enrol(a, 'mem_anna', T0 + 1), stamp(a, 'mem_anna', 2, T0 + 9)];
+    const events = [
+      publish(a, coffee, T0),
+      enrol(a, 'mem_anna', T0 + 1),
+      stamp(a, 'mem_anna', 2, T0 + 9),
+    ];
     const p = incrementally(events, [stamp(a, 'mem_anna', 1, T0 + 5000)]);
     const before = projectionSnapshot(p);
     applyEvents(p, events);

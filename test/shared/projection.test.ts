@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
-import type { EventData } from '../../shared/ledger/event-types';
 import { foldEvents } from '../../shared/projection/projection';
 import { projectionSnapshot } from '../../shared/projection/snapshot';
 import type { ProgramRules } from '../../shared/rules/program-schema';
-import { sequentialEventIds, terminalBuilder } from '../support/ledger-builder';
+import { coffeeLedger } from '../support/coffee-ledger';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 9); // Monday 5 January 2026, 10:00 in Berlin
@@ -14,38 +13,7 @@ const coffee: ProgramRules = {
   rewards: [{ id: 'rwd_free', name: 'Free coffee', cost: 10, kind: 'free_item' }],
 };
 
-function setup() {
-  const makeId = sequentialEventIds();
-  const a = terminalBuilder('term_a', { makeId });
-  const b = terminalBuilder('term_b', { makeId });
-  const stamp = (
-    t: typeof a,
-    member: string,
-    count: number,
-    at: number,
-    extra: Partial<EventData<'stamps.earned'>> = {},
-  ) =>
-    t.event(
-      'stamps.earned',
-      { member, program: 'prg_coffee', count, reason: 'purchase', ...extra },
-      at,
-    );
-  const redeem = (t: typeof a, member: string, at: number, cost = 10) =>
-    t.event('reward.redeemed', { member, program: 'prg_coffee', reward: 'rwd_free', cost }, at);
-  const publish = (t: typeof a, rules: ProgramRules, at: number, version = 1) =>
-    t.event(
-      'program.published',
-      { program: 'prg_coffee', version, name: 'Coffee card', rules },
-      at,
-    );
-  const enrol = (
-    t: typeof a,
-    member: string,
-    at: number,
-    extra: Partial<EventData<'member.enrolled'>> = {},
-  ) => t.event('member.enrolled', { member, consent: { marketing: false }, ...extra }, at);
-  return { a, b, stamp, redeem, publish, enrol };
-}
+const setup = coffeeLedger;
 
 const balanceOf = (events: LedgerEvent[], member: string) =>
   projectionSnapshot(foldEvents(events)).balances.find((x) => x.member === member);
