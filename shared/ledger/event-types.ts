@@ -183,3 +183,7 @@ export type EventType = keyof typeof eventDataSchemas;
 export const EVENT_TYPES = Object.keys(eventDataSchemas) as EventType[];
 
 export type EventData<T extends EventType> = z.infer<(typeof eventDataSchemas)[T]>;
+
+/** Only stamps and redemptions can be voided: a void of anything else changes nothing. */
+export const isVoidable = (event: { readonly type: EventType }): boolean =>
+  event.type === 'stamps.earned' || event.type === 'reward.redeemed';

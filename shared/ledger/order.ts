@@ -2,8 +2,10 @@
  * The total order of the ledger: by `hlc`, then by `id`. Every projection folds in this
  * order, so it is a pure function of the event set, whatever order events arrived in.
  *
- * Two events with the same `hlc` and `id` are the same event delivered twice: they sort
- * next to each other, which is how the fold drops duplicates without an index of ids.
+ * An id names one event: storage and the server refuse a second event with a known id
+ * and other content (`id_conflict`, DESIGN.md, Sync protocol v1), so a ledger never holds
+ * two. The same event delivered twice therefore has the same `hlc` and `id` and sorts
+ * next to itself, which is how the fold drops duplicates without an index of ids.
  */
 import { hlcWallMs } from '../clock';
 
@@ -27,32 +29,41 @@ export function isInTotalOrder(events: readonly Ordered[]): boolean {
   return true;
 }
 
+/** The element at `i`, which the caller knows is there: a miss is a bug, not a value. */
+function at<T>(list: ArrayLike<T>, i: number): T {
+  const item = list[i];
+  if (item === undefined) throw new RangeError(`No element ${i} in a list of ${list.length}.`);
+  return item;
+}
+
 /**
- * The events in total order: the array itself when it already is, else a sorted copy.
- * The sort compares the wall-clock part of the clocks as numbers first, read once per
- * event into a typed array: comparing strings of objects scattered over the heap is what
- * makes a plain sort of a million events slow.
+ * The events in total order: the array itself when it already is (so a caller that
+ * changes the result passes a copy), else a sorted copy. The sort compares the
+ * wall-clock part of the clocks as numbers first, read once per event into a typed
+ * array: comparing strings of objects scattered over the heap is what makes a plain
+ * sort of a million events slow.
  */
 export function inTotalOrder<T extends Ordered>(events: T[]): T[] {
   if (isInTotalOrder(events)) return events;
-  const walls = new Float64Array(events.length);
-  events.forEach((event, i) => (walls[i] = hlcWallMs(event.hlc)));
+  const walls = Float64Array.from(events, (event) => hlcWallMs(event.hlc));
   // A clock that is not 15 digits (never in a parsed event) has no number: plain sort.
   if (walls.some(Number.isNaN)) return [...events].sort(compareEvents);
-  const byPosition = (a: number, b: number): number => {
-    const wallOrder = (walls[a] ?? 0) - (walls[b] ?? 0);
-    if (wallOrder !== 0) return wallOrder;
-    const x = events[a];
-    const y = events[b];
-    return x && y ? compareEvents(x, y) : 0;
-  };
-  const positions = Uint32Array.from(events.keys()).sort(byPosition);
-  const sorted: T[] = [];
-  for (const i of positions) {
-    const event = events[i];
-    if (event) sorted.push(event);
+  const byPosition = (a: number, b: number): number =>
+    at(walls, a) - at(walls, b) || compareEvents(at(events, a), at(events, b));
+  return Array.from(Uint32Array.from(events.keys()).sort(byPosition), (i) => at(events, i));
+}
+
+/** Drops, in place, the events of an array in total order that repeat the one before. */
+export function dropDuplicates(ordered: Ordered[]): void {
+  let kept = 0;
+  let previous: Ordered | undefined;
+  for (const event of ordered) {
+    if (previous?.hlc === event.hlc && previous.id === event.id) continue;
+    ordered[kept] = event;
+    kept += 1;
+    previous = event;
   }
-  return sorted;
+  ordered.length = kept;
 }
 
 /**
@@ -64,8 +75,7 @@ export function positionInTotalOrder(ordered: readonly Ordered[], event: Ordered
   let high = ordered.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    const probe = ordered[mid];
-    if (probe && compareEvents(probe, event) < 0) low = mid + 1;
+    if (compareEvents(at(ordered, mid), event) < 0) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -73,23 +83,26 @@ export function positionInTotalOrder(ordered: readonly Ordered[], event: Ordered
 
 /**
  * Inserts events (in total order) into an array in total order, in place, duplicates
- * kept. Each event's place is found by binary search, then the blocks between those
- * places move up once, from the end: events that arrive a little late move a short
- * tail, and none is compared more than log n times, however long the array.
+ * kept. Events that come after the last are appended. Otherwise each event's place is
+ * found by binary search, then the blocks between those places move up once, from the
+ * end: events that arrive a little late move a short tail, and none is compared more
+ * than log n times, however long the array.
  */
 export function insertInTotalOrder<T extends Ordered>(ordered: T[], events: readonly T[]): void {
+  const last = ordered[ordered.length - 1];
+  const first = events[0];
+  if (first === undefined) return;
+  if (last === undefined || compareEvents(last, first) <= 0) {
+    for (const event of events) ordered.push(event);
+    return;
+  }
   const places = events.map((event) => positionInTotalOrder(ordered, event));
   let end = ordered.length;
   for (const event of events) ordered.push(event); // room for them; every slot is rewritten
   for (let j = events.length - 1; j >= 0; j--) {
-    const event = events[j];
-    const place = places[j] ?? end;
-    if (event === undefined) continue;
-    for (let i = end - 1; i >= place; i--) {
-      const moved = ordered[i];
-      if (moved !== undefined) ordered[i + j + 1] = moved;
-    }
-    ordered[place + j] = event;
+    const place = at(places, j);
+    for (let i = end - 1; i >= place; i--) ordered[i + j + 1] = at(ordered, i);
+    ordered[place + j] = at(events, j);
     end = place;
   }
 }

@@ -2,7 +2,7 @@
 import type { BalanceView, CardView, MemberView, ProgramView, RedemptionView } from './views';
 
 export interface DerivedViews {
-  /** Every member the ledger names; balances hang off the member that holds them. */
+  /** Every member a folded event made or changed; balances hang off the member that holds them. */
   readonly members: Map<string, MemberView>;
   readonly cards: Map<string, CardView>;
   /** Every redemption that was not voided, by event id. */
@@ -20,15 +20,24 @@ export function emptyViews(): DerivedViews {
   };
 }
 
-/** Follows merges to the member that now holds the account. */
+/**
+ * A merge never makes a cycle (foldMerge ignores one that would), so following merges
+ * ends within as many steps as there are members. Views patched together wrongly could
+ * hold one; then this says so instead of looping for ever.
+ */
+function mergeCycle(id: string): Error {
+  return new Error(`Merges from ${id} go round in a cycle: the views are inconsistent (a bug).`);
+}
+
+/** Follows merges to the id of the member that now holds the account (reads only). */
 export function canonicalMember(views: DerivedViews, id: string): string {
   let current = id;
-  // A merge never makes a cycle (see foldMerge), so this ends.
-  for (;;) {
+  for (let steps = 0; steps <= views.members.size; steps++) {
     const next = views.members.get(current)?.mergedInto;
     if (next === undefined) return current;
     current = next;
   }
+  throw mergeCycle(id);
 }
 
 function newMember(id: string): MemberView {
@@ -58,12 +67,14 @@ export function memberOf(views: DerivedViews, id: string): MemberView {
   return member;
 }
 
-/** The member that now holds the account of `id`, after merges. */
+/** The member that now holds the account of `id`, after merges; made when unknown (folds). */
 export function accountHolder(views: DerivedViews, id: string): MemberView {
   let member = memberOf(views, id);
-  // A merge never makes a cycle (see foldMerge), so this ends.
-  while (member.mergedInto !== undefined) member = memberOf(views, member.mergedInto);
-  return member;
+  for (let steps = 0; steps <= views.members.size; steps++) {
+    if (member.mergedInto === undefined) return member;
+    member = memberOf(views, member.mergedInto);
+  }
+  throw mergeCycle(id);
 }
 
 export function balanceOf(member: MemberView, program: string): BalanceView {

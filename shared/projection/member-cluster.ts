@@ -26,8 +26,8 @@ export interface MemberCluster {
   readonly events: ReadonlySet<LedgerEvent>;
 }
 
-/** The clusters of the given members and cards, as one set (they may be several). */
-export function collectClusters(
+/** The cluster of the given members and cards (the union, when they lie in several). */
+export function clusterOf(
   index: LedgerIndex,
   seeds: { readonly members: Iterable<string>; readonly cards: Iterable<string> },
 ): MemberCluster {

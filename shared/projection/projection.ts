@@ -17,15 +17,16 @@
 import type { EventOf, LedgerEvent } from '../ledger/envelope';
 import {
   compareEvents,
+  dropDuplicates,
   insertInTotalOrder,
   inTotalOrder,
   positionInTotalOrder,
 } from '../ledger/order';
 import { emptyViews, type DerivedViews } from './derived-views';
-import { dropDuplicates, foldOrdered, foldUnlessVoided } from './fold-ordered';
+import { foldOrdered, foldUnlessVoided } from './fold-ordered';
 import { buildIndex, cardChangedBy, indexEvent, membersNamedBy } from './ledger-index';
 import type { LedgerIndex } from './ledger-index';
-import { collectClusters, refoldCluster, touchesCluster } from './member-cluster';
+import { clusterOf, refoldCluster, touchesCluster } from './member-cluster';
 import { createVoidTargets, type VoidTargets } from './void-targets';
 
 export interface Projection {
@@ -34,7 +35,10 @@ export interface Projection {
   /** Ids named by an `event.voided`. */
   readonly voidTargets: VoidTargets;
   views: DerivedViews;
-  /** Built by the first incremental change that needs a cluster refold. */
+  /**
+   * Kept by applyEvents alone: built by the first batch that needs a cluster refold, then
+   * brought up to date by every batch.
+   */
   index: LedgerIndex | undefined;
 }
 
@@ -67,23 +71,26 @@ function unseen(p: Projection, events: Iterable<LedgerEvent>): LedgerEvent[] {
   });
 }
 
+/** Whether a void names an event outside its batch: one folded before, or not yet seen. */
+function voidsReachBack(voids: readonly EventOf<'event.voided'>[], batch: readonly LedgerEvent[]) {
+  if (voids.length === 0) return false;
+  const ids = new Set(batch.map((event) => event.id));
+  return voids.some((event) => !ids.has(event.data.target));
+}
+
 /** Folds a batch of events into `p` (changing it) and returns it. */
 export function applyEvents(p: Projection, events: Iterable<LedgerEvent>): Projection {
   const fresh = unseen(p, events);
   if (fresh.length === 0) return p;
   const last = p.ordered[p.ordered.length - 1];
   const late = last === undefined ? [] : fresh.filter((e) => compareEvents(e, last) < 0);
-  const freshIds = new Set(fresh.map((event) => event.id));
   const newVoids = fresh.filter(
     (e): e is EventOf<'event.voided'> =>
       e.type === 'event.voided' && !p.voidTargets.has(e.data.target),
   );
-  const index =
-    p.index ??
-    (late.length > 0 || newVoids.some((e) => !freshIds.has(e.data.target))
-      ? buildIndex(p.ordered)
-      : undefined);
-  p.index = index;
+  p.index ??=
+    late.length > 0 || voidsReachBack(newVoids, fresh) ? buildIndex(p.ordered) : undefined;
+  const { index } = p;
   // Stamps and redemptions folded before this batch that it voids: their clusters refold.
   const undone: LedgerEvent[] = [];
   for (const { data } of newVoids) {
@@ -105,7 +112,7 @@ export function applyEvents(p: Projection, events: Iterable<LedgerEvent>): Proje
     for (const event of onTime) foldUnlessVoided(p.views, p.voidTargets, event);
     return p;
   }
-  const cluster = collectClusters(index, {
+  const cluster = clusterOf(index, {
     members: changed.flatMap(membersNamedBy),
     cards: changed.flatMap((event) => cardChangedBy(event) ?? []),
   });

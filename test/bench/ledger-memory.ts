@@ -12,6 +12,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
+import { buildIndex } from '../../shared/projection/ledger-index';
 import { foldEvents } from '../../shared/projection/projection';
 import { collectGarbage } from './measure';
 
@@ -23,6 +24,10 @@ export interface MemoryFigures {
   readonly heapAfterFold: number;
   /** Heap still in use after a full GC with the projection alive. */
   readonly heapRetained: number;
+  /** The same with the incremental fold's cluster index built as well. */
+  readonly heapWithIndex: number;
+  /** Members the index lists events for (and a use of it after the heap was read). */
+  readonly indexedMembers: number;
   readonly rssBeforeFold: number;
   /** The highest resident set the sampler saw during the fold. */
   readonly rssPeakDuringFold: number;
@@ -66,11 +71,17 @@ async function measureFoldMemory(path: string): Promise<MemoryFigures> {
   await sampler.terminate();
   collectGarbage();
   const heapRetained = process.memoryUsage().heapUsed;
+  // What applyEvents adds once an event arrives out of order: the cluster index.
+  const index = buildIndex(projection.ordered);
+  collectGarbage();
+  const heapWithIndex = process.memoryUsage().heapUsed;
   return {
     events: projection.ordered.length,
+    indexedMembers: index.byMember.size,
     heapBeforeFold,
     heapAfterFold,
     heapRetained,
+    heapWithIndex,
     rssBeforeFold,
     rssPeakDuringFold,
     maxRss: process.resourceUsage().maxRSS * 1024,

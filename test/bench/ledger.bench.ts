@@ -314,6 +314,10 @@ async function runLedgerBench(): Promise<BenchReport> {
         name: 'retained by the projection',
         value: formatMegabytes(memory.heapRetained - memory.heapBeforeFold),
       },
+      {
+        name: `retained by the incremental fold's cluster index (${formatCount(memory.indexedMembers)} members)`,
+        value: formatMegabytes(memory.heapWithIndex - memory.heapRetained),
+      },
       { name: 'peak RSS during the fold', value: formatMegabytes(memory.rssPeakDuringFold) },
       { name: 'maxRSS (read and fold)', value: formatMegabytes(memory.maxRss) },
     ],

@@ -48,7 +48,7 @@ describe('incremental fold', () => {
     sameAsFullFold(p, [...first, ...more]);
   });
 
-  it('refolds only the cluster of a stamp that arrives late, and flags the overdraft it causes', () => {
+  it('refolds only the cluster of a redemption that arrives late, and flags the overdraft it causes', () => {
     const { a, b, enrol, stamp, redeem, publish } = setup();
     const base = [
       publish(a, coffee, T0),
