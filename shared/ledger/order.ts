@@ -45,12 +45,18 @@ function at<T>(list: ArrayLike<T>, i: number): T {
  */
 export function inTotalOrder<T extends Ordered>(events: T[]): T[] {
   if (isInTotalOrder(events)) return events;
-  const walls = Float64Array.from(events, (event) => hlcWallMs(event.hlc));
+  const walls = new Float64Array(events.length);
+  events.forEach((event, i) => (walls[i] = hlcWallMs(event.hlc)));
   // A clock that is not 15 digits (never in a parsed event) has no number: plain sort.
   if (walls.some(Number.isNaN)) return [...events].sort(compareEvents);
-  const byPosition = (a: number, b: number): number =>
-    at(walls, a) - at(walls, b) || compareEvents(at(events, a), at(events, b));
-  return Array.from(Uint32Array.from(events.keys()).sort(byPosition), (i) => at(events, i));
+  const byPosition = (a: number, b: number): number => {
+    const wallOrder = (walls[a] ?? Number.NaN) - (walls[b] ?? Number.NaN);
+    // Equal walls (0), or no wall at all (NaN): the clocks and ids decide.
+    return wallOrder || compareEvents(at(events, a), at(events, b));
+  };
+  const sorted: T[] = [];
+  for (const i of Uint32Array.from(events.keys()).sort(byPosition)) sorted.push(at(events, i));
+  return sorted;
 }
 
 /** Drops, in place, the events of an array in total order that repeat the one before. */
