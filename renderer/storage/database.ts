@@ -1,0 +1,89 @@
+/**
+ * The terminal's IndexedDB database through Dexie: the tables of rows.ts, every
+ * transaction with durability `strict` (the counter says "done" only once the event is
+ * on disk, DESIGN.md, Principle 1).
+ */
+import { Dexie, type Table, type Transaction } from 'dexie';
+import { migrations } from './migrations';
+import type {
+  BalanceRow,
+  CardRow,
+  EventRefRow,
+  EventRow,
+  MemberRow,
+  MetaRow,
+  ProgramRow,
+  RedemptionRow,
+  StaffRow,
+} from './rows';
+
+export interface TreuDatabase {
+  readonly dexie: Dexie;
+  readonly events: Table<EventRow, string>;
+  readonly eventRefs: Table<EventRefRow, [string, string, string]>;
+  readonly members: Table<MemberRow, string>;
+  readonly cards: Table<CardRow, string>;
+  readonly balances: Table<BalanceRow, [string, string]>;
+  readonly redemptions: Table<RedemptionRow, string>;
+  readonly programs: Table<ProgramRow, string>;
+  readonly staff: Table<StaffRow, string>;
+  readonly meta: Table<MetaRow, string>;
+}
+
+export const DEFAULT_DATABASE_NAME = 'treu-terminal';
+
+/** Where IndexedDB comes from: the browser's, or fake-indexeddb in Node tests. */
+export interface IndexedDbHost {
+  readonly indexedDB: IDBFactory;
+  readonly IDBKeyRange: typeof IDBKeyRange;
+}
+
+type TableSource = Pick<Transaction, 'table'>;
+
+function tablesOf(source: TableSource): Omit<TreuDatabase, 'dexie'> {
+  return {
+    events: source.table<EventRow, string>('events'),
+    eventRefs: source.table<EventRefRow, [string, string, string]>('eventRefs'),
+    members: source.table<MemberRow, string>('members'),
+    cards: source.table<CardRow, string>('cards'),
+    balances: source.table<BalanceRow, [string, string]>('balances'),
+    redemptions: source.table<RedemptionRow, string>('redemptions'),
+    programs: source.table<ProgramRow, string>('programs'),
+    staff: source.table<StaffRow, string>('staff'),
+    meta: source.table<MetaRow, string>('meta'),
+  };
+}
+
+export function openDatabase(
+  name: string = DEFAULT_DATABASE_NAME,
+  host?: IndexedDbHost,
+): TreuDatabase {
+  const dexie = new Dexie(name, { chromeTransactionDurability: 'strict', ...host });
+  for (const migration of migrations) dexie.version(migration.version).stores(migration.stores);
+  return { dexie, ...tablesOf(dexie) };
+}
+
+/** Every table: a counter action reads and writes them in one transaction. */
+export const allTables = (db: TreuDatabase) => [
+  db.events,
+  db.eventRefs,
+  db.members,
+  db.cards,
+  db.balances,
+  db.redemptions,
+  db.programs,
+  db.staff,
+  db.meta,
+];
+
+/**
+ * Runs `work` in one read-write transaction over every table (durability `strict`), on
+ * tables bound to that transaction. Dexie finds the current transaction through a zone
+ * that does not survive awaiting a promise that did no Dexie work; bound tables join the
+ * transaction whatever was awaited before. If `work` throws, nothing it wrote is kept.
+ */
+export function readWrite<T>(db: TreuDatabase, work: (tx: TreuDatabase) => Promise<T>): Promise<T> {
+  return db.dexie.transaction('rw', allTables(db), (transaction) =>
+    work({ dexie: db.dexie, ...tablesOf(transaction) }),
+  );
+}

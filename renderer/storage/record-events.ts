@@ -1,0 +1,125 @@
+/**
+ * Recording events in the terminal's store: the event rows, their references and the
+ * projection tables, changed together inside the caller's read-write transaction. The
+ * projection follows shared/projection's incremental fold: events that come after
+ * everything stored are folded in place; an event that sorts earlier (synced from a
+ * terminal that was offline) or a void of a stored stamp or redemption refolds only the
+ * member clusters they touch; a program published out of order rebuilds the projection.
+ */
+import { isVoidable } from '../../shared/ledger/event-types';
+import type { LedgerEvent } from '../../shared/ledger/envelope';
+import { canonicalJson } from '../../shared/ledger/canonical-json';
+import { compareEvents, dropDuplicates, inTotalOrder } from '../../shared/ledger/order';
+import { foldEvents } from '../../shared/projection/projection';
+import { foldUnlessVoided } from '../../shared/projection/fold-ordered';
+import { cardChangedBy, membersNamedBy } from '../../shared/projection/ledger-index';
+import { touchesCluster } from '../../shared/projection/member-cluster';
+import { createVoidTargets } from '../../shared/projection/void-targets';
+import type { TreuDatabase } from './database';
+import { newestEvent, voidedAmong } from './event-queries';
+import { eventRefRows, eventRow } from './event-rows';
+import { refoldStoredCluster, type ClusterSeeds } from './stored-cluster';
+import { loadViewsFor, writeViews } from './stored-views';
+
+/** An event whose id is stored already with other content: refused, never stored. */
+export interface IdConflict {
+  readonly code: 'id_conflict';
+  readonly id: string;
+}
+
+export interface Recorded {
+  /** Events stored now, in total order. */
+  readonly added: readonly LedgerEvent[];
+  /** Events that were stored already, unchanged. */
+  readonly duplicates: readonly string[];
+  readonly conflicts: readonly IdConflict[];
+}
+
+/** Rebuilds every projection table from the stored events. */
+async function rebuildProjection(db: TreuDatabase): Promise<void> {
+  const all = (await db.events.orderBy('[hlc+id]').toArray()).map((row) => row.event);
+  const { views } = foldEvents(all);
+  await Promise.all([db.members.clear(), db.balances.clear(), db.cards.clear()]);
+  await Promise.all([db.redemptions.clear(), db.programs.clear()]);
+  await writeViews(db, views);
+}
+
+/** Folds events that come after everything stored into the rows they touch. */
+async function foldInPlace(db: TreuDatabase, events: readonly LedgerEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const views = await loadViewsFor(db, events);
+  const voidTargets = createVoidTargets();
+  for (const id of await voidedAmong(
+    db,
+    events.map((e) => e.id),
+  ))
+    voidTargets.add(id);
+  for (const event of events) foldUnlessVoided(views, voidTargets, event);
+  await writeViews(db, views);
+}
+
+/** The stored stamps and redemptions that these events (not stored yet) void for the first time. */
+async function undoneBy(db: TreuDatabase, events: readonly LedgerEvent[]) {
+  const undone: LedgerEvent[] = [];
+  const seen = new Set<string>();
+  for (const event of events) {
+    if (event.type !== 'event.voided' || seen.has(event.data.target)) continue;
+    seen.add(event.data.target);
+    if ((await db.events.where('target').equals(event.data.target).count()) > 0) continue;
+    const target = (await db.events.get(event.data.target))?.event;
+    if (target && isVoidable(target)) undone.push(target);
+  }
+  return undone;
+}
+
+const seedsOf = (events: readonly LedgerEvent[]): ClusterSeeds => ({
+  members: events.flatMap(membersNamedBy),
+  cards: events.flatMap((event) => cardChangedBy(event) ?? []),
+});
+
+/**
+ * Stores the events that are new, folds them into the projection, and reports what was
+ * new, a duplicate, or a conflicting reuse of an id. Run it inside a read-write
+ * transaction over every table.
+ */
+export async function recordEvents(
+  db: TreuDatabase,
+  events: readonly LedgerEvent[],
+  options: { readonly pending: boolean },
+): Promise<Recorded> {
+  const batch = inTotalOrder([...events]);
+  dropDuplicates(batch);
+  const stored = await db.events.bulkGet(batch.map((event) => event.id));
+  const duplicates: string[] = [];
+  const conflicts: IdConflict[] = [];
+  const fresh = batch.filter((event, i) => {
+    const row = stored[i];
+    if (!row) return true;
+    if (canonicalJson(row.event) === canonicalJson(event)) duplicates.push(event.id);
+    else conflicts.push({ code: 'id_conflict', id: event.id });
+    return false;
+  });
+  if (fresh.length === 0) return { added: [], duplicates, conflicts };
+
+  const newest = await newestEvent(db);
+  // `fresh` is in total order, so the events that sort before the newest stored come first.
+  const late = newest ? fresh.filter((event) => compareEvents(event, newest) < 0) : [];
+  const undone = await undoneBy(db, fresh);
+  await db.events.bulkAdd(fresh.map((event) => eventRow(event, options.pending)));
+  const refs = fresh.flatMap(eventRefRows);
+  if (refs.length > 0) await db.eventRefs.bulkAdd(refs);
+
+  if (late.some((event) => event.type === 'program.published')) {
+    await rebuildProjection(db);
+  } else if (late.length > 0 || undone.length > 0) {
+    const cluster = await refoldStoredCluster(db, seedsOf([...late, ...undone]));
+    const onTime = fresh.slice(late.length);
+    await foldInPlace(
+      db,
+      onTime.filter((event) => !touchesCluster(cluster, event)),
+    );
+  } else {
+    await foldInPlace(db, fresh);
+  }
+  return { added: fresh, duplicates, conflicts };
+}

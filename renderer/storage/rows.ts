@@ -1,0 +1,113 @@
+/**
+ * What the terminal keeps in IndexedDB, row by row. The projection tables hold the
+ * views of shared/projection exactly as the fold makes them (a member without its
+ * balances, which have their own table), so the stored projection can be compared with
+ * a fold of the stored events field by field.
+ */
+import type { HlcState } from '../../shared/clock';
+import type { LedgerEvent } from '../../shared/ledger/envelope';
+import type {
+  BalanceView,
+  CardView,
+  MemberView,
+  ProgramView,
+  RedemptionView,
+} from '../../shared/projection/views';
+
+export interface EventRow {
+  readonly id: string;
+  readonly hlc: string;
+  /** 1 until the server has acknowledged the event (the outbox), then 0. */
+  readonly pending: 0 | 1;
+  /** For `event.voided`: the id it voids, so a late target finds its void. */
+  readonly target?: string;
+  readonly event: LedgerEvent;
+}
+
+/** One row per member or card an event names: the events of a member in hlc order. */
+export interface EventRefRow {
+  readonly ref: string;
+  readonly hlc: string;
+  readonly id: string;
+}
+
+export type MemberRow = Omit<MemberView, 'balances'> & {
+  /** Lower-case words of the name, and the phone's digits: what search matches. */
+  readonly search: readonly string[];
+};
+
+export type CardRow = CardView;
+export type BalanceRow = BalanceView;
+export type RedemptionRow = RedemptionView;
+export type ProgramRow = ProgramView;
+
+export type StaffRole = 'cashier' | 'manager';
+
+export interface PinHash {
+  readonly algorithm: 'PBKDF2-SHA256';
+  readonly iterations: number;
+  /** base64url */
+  readonly salt: string;
+  /** base64url */
+  readonly hash: string;
+}
+
+export interface StaffRow {
+  readonly id: string;
+  readonly name: string;
+  readonly role: StaffRole;
+  readonly pin: PinHash;
+  readonly createdMs: number;
+}
+
+/** Who this terminal is: made at first run, enrolled with a server later. */
+export interface TerminalIdentity {
+  readonly tenant: string;
+  readonly store: string;
+  readonly storeName: string;
+  readonly terminal: string;
+  /** Non-extractable Ed25519 private key: it never leaves IndexedDB. */
+  readonly privateKey: CryptoKey;
+  readonly publicKey: CryptoKey;
+  /** The public key as base64url of its raw bytes, for enrolment. */
+  readonly publicKeyText: string;
+  readonly createdMs: number;
+}
+
+/** The terminal's clock and the seq of the last event it made. */
+export interface AppendCursor {
+  readonly clock: HlcState;
+  readonly seq: number;
+}
+
+export interface SyncStatus {
+  readonly lastSyncMs: number | undefined;
+  readonly lastError: string | undefined;
+}
+
+/** Wrong PINs in a row and, when the pad is locked, until when. */
+export interface PinLockout {
+  readonly failures: number;
+  readonly lockedUntilMs: number;
+}
+
+export interface TerminalSettings {
+  readonly language: 'de' | 'en';
+  readonly cameraId: string | undefined;
+}
+
+/** Single rows of terminal state, by key. */
+export interface MetaValues {
+  identity: TerminalIdentity;
+  cursor: AppendCursor;
+  sync: SyncStatus;
+  lockout: PinLockout;
+  settings: TerminalSettings;
+}
+
+export type MetaKey = keyof MetaValues;
+
+export interface MetaRow<K extends MetaKey = MetaKey> {
+  readonly key: K;
+  readonly value: MetaValues[K];
+}

@@ -1,0 +1,90 @@
+/**
+ * The projection tables as shared/projection's DerivedViews, for the rows an event can
+ * touch: load them, let the shared fold change them, write them back. The rows are the
+ * views themselves (rows.ts), so this is a copy in each direction and nothing else.
+ */
+import type { LedgerEvent } from '../../shared/ledger/envelope';
+import { emptyViews, type DerivedViews } from '../../shared/projection/derived-views';
+import { cardChangedBy, membersNamedBy } from '../../shared/projection/ledger-index';
+import type { MemberView } from '../../shared/projection/views';
+import type { Table } from 'dexie';
+import type { TreuDatabase } from './database';
+import type { MemberRow } from './rows';
+
+/** Lower-case words of the name and the digits of the phone: what member search matches. */
+export function searchTerms(member: Omit<MemberView, 'balances'>): string[] {
+  const words = (member.name ?? '').toLocaleLowerCase().split(/\s+/u).filter(Boolean);
+  const digits = (member.phone ?? '').replace(/\D/gu, '');
+  return [...new Set([...words, ...(digits ? [digits] : [])])];
+}
+
+export function memberRow(member: MemberView): MemberRow {
+  const { balances: _balances, ...view } = member;
+  return { ...view, cards: [...view.cards], search: searchTerms(view) };
+}
+
+async function loadCard(db: TreuDatabase, views: DerivedViews, id: string): Promise<void> {
+  if (views.cards.has(id)) return;
+  const row = await db.cards.get(id);
+  if (row) views.cards.set(id, row);
+}
+
+/** Loads a member, its balances and cards, and whoever it was merged into, in turn. */
+async function loadMember(db: TreuDatabase, views: DerivedViews, id: string): Promise<void> {
+  if (views.members.has(id)) return;
+  const row = await db.members.get(id);
+  if (!row) return;
+  const { search: _search, ...view } = row;
+  const balances = await db.balances.where('member').equals(id).toArray();
+  const member: MemberView = {
+    ...view,
+    cards: [...view.cards],
+    balances: new Map(balances.map((b) => [b.program, { ...b, earnings: [...b.earnings] }])),
+  };
+  views.members.set(id, member);
+  for (const card of member.cards) await loadCard(db, views, card);
+  if (member.mergedInto !== undefined) await loadMember(db, views, member.mergedInto);
+}
+
+/**
+ * The views every fold step of these events may read or change: the members they name
+ * and whoever those were merged into, with their balances and cards; the cards they
+ * name; every program. Redemptions start empty: a fold step only adds new ones.
+ */
+export async function loadViewsFor(
+  db: TreuDatabase,
+  events: readonly LedgerEvent[],
+): Promise<DerivedViews> {
+  const views = emptyViews();
+  for (const program of await db.programs.toArray()) views.programs.set(program.id, program);
+  for (const event of events) {
+    for (const member of membersNamedBy(event)) await loadMember(db, views, member);
+    const card =
+      cardChangedBy(event) ?? (event.type === 'stamps.earned' ? event.data.card : undefined);
+    if (card !== undefined) await loadCard(db, views, card);
+  }
+  return views;
+}
+
+/**
+ * Puts rows, if there are any. An empty bulk write makes no IndexedDB request, and a
+ * transaction with no request pending may commit before the next one is made.
+ */
+export async function putAll<T, K>(table: Table<T, K>, rows: readonly T[]): Promise<void> {
+  if (rows.length > 0) await table.bulkPut(rows);
+}
+
+/** Writes a member with its balances, replacing the balances it had. */
+export async function writeMember(db: TreuDatabase, member: MemberView): Promise<void> {
+  await db.members.put(memberRow(member));
+  await db.balances.where('member').equals(member.id).delete();
+  await putAll(db.balances, [...member.balances.values()]);
+}
+
+/** Writes back every view in `views`: what loadViewsFor loaded, changed or not, and what is new. */
+export async function writeViews(db: TreuDatabase, views: DerivedViews): Promise<void> {
+  for (const member of views.members.values()) await writeMember(db, member);
+  await putAll(db.cards, [...views.cards.values()]);
+  await putAll(db.redemptions, [...views.redemptions.values()]);
+  await putAll(db.programs, [...views.programs.values()]);
+}
