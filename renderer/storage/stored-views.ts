@@ -46,24 +46,35 @@ async function loadMember(db: TreuDatabase, views: DerivedViews, id: string): Pr
   if (member.mergedInto !== undefined) await loadMember(db, views, member.mergedInto);
 }
 
+/** The views of these members (and whoever they were merged into) and cards, and every program. */
+export async function loadViews(
+  db: TreuDatabase,
+  ids: { readonly members: readonly string[]; readonly cards: readonly string[] },
+): Promise<DerivedViews> {
+  const views = emptyViews();
+  for (const program of await db.programs.toArray()) views.programs.set(program.id, program);
+  for (const member of ids.members) await loadMember(db, views, member);
+  for (const card of ids.cards) await loadCard(db, views, card);
+  return views;
+}
+
 /**
  * The views every fold step of these events may read or change: the members they name
  * and whoever those were merged into, with their balances and cards; the cards they
  * name; every program. Redemptions start empty: a fold step only adds new ones.
  */
-export async function loadViewsFor(
+export function loadViewsFor(
   db: TreuDatabase,
   events: readonly LedgerEvent[],
 ): Promise<DerivedViews> {
-  const views = emptyViews();
-  for (const program of await db.programs.toArray()) views.programs.set(program.id, program);
-  for (const event of events) {
-    for (const member of membersNamedBy(event)) await loadMember(db, views, member);
-    const card =
-      cardChangedBy(event) ?? (event.type === 'stamps.earned' ? event.data.card : undefined);
-    if (card !== undefined) await loadCard(db, views, card);
-  }
-  return views;
+  return loadViews(db, {
+    members: events.flatMap(membersNamedBy),
+    cards: events.flatMap((event) => {
+      const card =
+        cardChangedBy(event) ?? (event.type === 'stamps.earned' ? event.data.card : undefined);
+      return card === undefined ? [] : [card];
+    }),
+  });
 }
 
 /**

@@ -14,6 +14,7 @@ import { readMeta, writeMeta } from '../storage/meta';
 import { recordEvents } from '../storage/record-events';
 import type { AppendCursor, TerminalIdentity } from '../storage/rows';
 import { withAppendLock } from './append-lock';
+import { checkDraft, InvalidDraftError } from './check-draft';
 
 export class TerminalNotSetUp extends Error {
   constructor() {
@@ -21,7 +22,8 @@ export class TerminalNotSetUp extends Error {
   }
 }
 
-async function signDrafts(
+/** Puts the envelopes on the drafts and signs them, from the given cursor on. */
+export async function signDrafts(
   identity: TerminalIdentity,
   cursor: AppendCursor,
   drafts: readonly EventDraft[],
@@ -31,6 +33,8 @@ async function signDrafts(
   let state: AppendState = cursor;
   const events: LedgerEvent[] = [];
   for (const draft of drafts) {
+    const checked = checkDraft(draft);
+    if (!checked.ok) throw new InvalidDraftError(draft, checked.error);
     const next = nextEvent(identity, state, draft, nowMs, staff);
     state = next.state;
     events.push(await signEvent(next.event, identity.privateKey));

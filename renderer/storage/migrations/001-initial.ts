@@ -10,7 +10,7 @@ export const migration001 = {
   stores: {
     events: 'id, [hlc+id], pending, target',
     eventRefs: '[ref+hlc+id]',
-    members: 'id, *search, enrolledHlc',
+    members: 'id, *search, enrolledHlc, mergedInto',
     cards: 'id, member',
     balances: '[member+program], member',
     redemptions: 'id, member',

@@ -1,0 +1,167 @@
+/**
+ * The cashier's actions on an identified member: stamp a purchase, redeem a reward,
+ * undo the last action, adjust (manager), take feedback. Each reads the member's state
+ * from the stored projection, asks the shared rule engine, and on a yes appends the
+ * events in one transaction (append-events.ts); on a no returns the refusal, having
+ * written nothing.
+ */
+import { hlcWallMs } from '../../shared/clock';
+import type { LedgerEvent } from '../../shared/ledger/envelope';
+import { isVoidable } from '../../shared/ledger/event-types';
+import { err, ok, type Result } from '../../shared/result';
+import { decide, type CashierAction } from '../../shared/rules/decide';
+import { cardStateFor, memberStateFor } from '../../shared/rules/member-state';
+import type { Refusal } from '../../shared/rules/refusal';
+import type { TreuDatabase } from '../storage/database';
+import { voidedAmong } from '../storage/event-queries';
+import { readMeta } from '../storage/meta';
+import { loadViews } from '../storage/stored-views';
+import { appendEvents } from './append-events';
+import type { MemberDetails } from './member-reads';
+import { memberHistory } from './member-reads';
+import type { Session } from './sign-in';
+
+export interface CounterContext {
+  readonly db: TreuDatabase;
+  readonly session: Session;
+  readonly online: boolean;
+  /** The wall clock; tests set it. */
+  readonly nowMs?: number;
+}
+
+export type CounterError =
+  | Refusal
+  | { readonly code: 'unknown_program'; readonly message: string }
+  | { readonly code: 'nothing_to_undo'; readonly message: string };
+
+export type ActionResult = Result<readonly LedgerEvent[], CounterError>;
+
+const now = (ctx: CounterContext) => ctx.nowMs ?? Date.now();
+
+async function act(
+  ctx: CounterContext,
+  member: string,
+  program: string,
+  action: CashierAction,
+  card?: string,
+): Promise<ActionResult> {
+  const views = await loadViews(ctx.db, { members: [member], cards: card ? [card] : [] });
+  const programView = views.programs.get(program);
+  if (!programView) {
+    return err({ code: 'unknown_program', message: `There is no program ${program} here.` });
+  }
+  const nowMs = now(ctx);
+  const decision = decide({
+    program: { id: program, rules: programView.rules },
+    member: memberStateFor(views, member, program, nowMs),
+    card: card === undefined ? undefined : cardStateFor(views, card),
+    action,
+    role: ctx.session.role,
+    nowMs,
+    online: ctx.online,
+  });
+  if (!decision.ok) return decision;
+  return ok(await appendEvents(ctx.db, decision.value, { staff: ctx.session.staff, nowMs }));
+}
+
+export function stampPurchase(
+  ctx: CounterContext,
+  member: string,
+  program: string,
+  purchase: { readonly items?: number; readonly amountCents?: number },
+  card?: string,
+): Promise<ActionResult> {
+  return act(ctx, member, program, { kind: 'stamp', ...purchase }, card);
+}
+
+export function redeemReward(
+  ctx: CounterContext,
+  member: string,
+  program: string,
+  reward: string,
+  card?: string,
+): Promise<ActionResult> {
+  return act(ctx, member, program, { kind: 'redeem', reward }, card);
+}
+
+export function adjustStamps(
+  ctx: CounterContext,
+  member: string,
+  program: string,
+  count: number,
+): Promise<ActionResult> {
+  return act(ctx, member, program, { kind: 'adjust', count });
+}
+
+/**
+ * The member's last action on this terminal that can still be undone: its stamps or
+ * redemption, with the bonus stamps that came with them (one action's events share the
+ * clock's millisecond).
+ */
+export async function lastUndoable(
+  ctx: CounterContext,
+  details: MemberDetails,
+): Promise<LedgerEvent[]> {
+  const history = await memberHistory(ctx.db, details, 50);
+  const terminal = (await readMeta(ctx.db, 'identity'))?.terminal;
+  const ours = history.filter((event) => isVoidable(event) && event.terminal === terminal);
+  const voided = new Set(
+    await voidedAmong(
+      ctx.db,
+      ours.map((event) => event.id),
+    ),
+  );
+  const newest = ours.find((event) => !voided.has(event.id));
+  if (!newest) return [];
+  const ms = hlcWallMs(newest.hlc);
+  return ours.filter((event) => hlcWallMs(event.hlc) === ms && !voided.has(event.id));
+}
+
+export async function undoLastAction(
+  ctx: CounterContext,
+  details: MemberDetails,
+): Promise<ActionResult> {
+  const targets = await lastUndoable(ctx, details);
+  const first = targets[0];
+  if (!first || (first.type !== 'stamps.earned' && first.type !== 'reward.redeemed')) {
+    return err({ code: 'nothing_to_undo', message: 'There is nothing on this terminal to undo.' });
+  }
+  const program = first.data.program;
+  const views = await loadViews(ctx.db, { members: [details.member.id], cards: [] });
+  const rules = views.programs.get(program)?.rules;
+  if (!rules) {
+    return err({ code: 'unknown_program', message: `There is no program ${program} here.` });
+  }
+  const nowMs = now(ctx);
+  const drafts = [];
+  for (const target of targets) {
+    const decision = decide({
+      program: { id: program, rules },
+      member: memberStateFor(views, details.member.id, program, nowMs),
+      action: {
+        kind: 'undo',
+        target: { id: target.id, type: target.type, hlc: target.hlc, voided: false },
+      },
+      role: ctx.session.role,
+      nowMs,
+      online: ctx.online,
+    });
+    if (!decision.ok) return decision;
+    drafts.push(...decision.value);
+  }
+  return ok(await appendEvents(ctx.db, drafts, { staff: ctx.session.staff, nowMs }));
+}
+
+export async function giveFeedback(
+  ctx: CounterContext,
+  rating: number,
+  member?: string,
+): Promise<ActionResult> {
+  const data = member === undefined ? { rating } : { rating, member };
+  return ok(
+    await appendEvents(ctx.db, [{ type: 'feedback.given', data }], {
+      staff: ctx.session.staff,
+      nowMs: now(ctx),
+    }),
+  );
+}

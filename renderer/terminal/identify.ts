@@ -1,0 +1,55 @@
+/**
+ * From a scan to a member: a QR payload (`TREU1:crd_…`), a card number typed by hand,
+ * or the value an NFC or barcode reader typed. Every way it can fail has a code the
+ * screen words for the cashier; nothing is written.
+ */
+import { parseCardCode, readerCardId, type CardCodeError } from '../../shared/card-code';
+import { err, ok, type Result } from '../../shared/result';
+import type { TreuDatabase } from '../storage/database';
+import type { CardRow } from '../storage/rows';
+import { readMember, type MemberDetails } from './member-reads';
+
+export type IdentifyError =
+  | CardCodeError
+  | { readonly code: 'unknown_card'; readonly card: string }
+  | { readonly code: 'card_blocked'; readonly card: string }
+  | { readonly code: 'member_erased' };
+
+export interface Identified extends MemberDetails {
+  readonly card: CardRow;
+}
+
+/** An NFC UID as readers often type it: hex pairs with `:` or `-` between them. */
+const SEPARATED_UID = /^\s*([0-9a-f]{2}[:-])+[0-9a-f]{2}\s*$/iu;
+
+/** A QR payload or a typed card number: `TREU1:…`, any other `scheme:…`, or `crd_…`. */
+const looksLikeQrPayload = (text: string) =>
+  !SEPARATED_UID.test(text) && (text.includes(':') || /^\s*crd_/iu.test(text));
+
+/** The card ids a scanned text can stand for: a QR card, or an NFC or barcode card. */
+export function cardIdsOf(scanned: string): Result<string[], CardCodeError> {
+  if (looksLikeQrPayload(scanned)) {
+    const card = parseCardCode(scanned);
+    return card.ok ? ok([card.value]) : card;
+  }
+  const nfc = readerCardId('nfc', scanned);
+  const barcode = readerCardId('barcode', scanned);
+  if (!nfc.ok) return nfc;
+  return ok(barcode.ok ? [nfc.value, barcode.value] : [nfc.value]);
+}
+
+export async function identify(
+  db: TreuDatabase,
+  scanned: string,
+): Promise<Result<Identified, IdentifyError>> {
+  const ids = cardIdsOf(scanned);
+  if (!ids.ok) return ids;
+  const cards = (await db.cards.bulkGet(ids.value)).flatMap((card) => (card ? [card] : []));
+  const card = cards[0];
+  if (!card) return err({ code: 'unknown_card', card: ids.value[0] ?? scanned.trim() });
+  if (card.blocked) return err({ code: 'card_blocked', card: card.id });
+  const details = await readMember(db, card.member);
+  if (!details) return err({ code: 'unknown_card', card: card.id });
+  if (details.member.erased) return err({ code: 'member_erased' });
+  return ok({ ...details, card });
+}

@@ -1,0 +1,79 @@
+/** What the counter and member screens show about a member, read from the stored projection. */
+import { canonicalMember } from '../../shared/projection/derived-views';
+import type { LedgerEvent } from '../../shared/ledger/envelope';
+import type { TreuDatabase } from '../storage/database';
+import { eventsNaming } from '../storage/event-queries';
+import type { BalanceRow, CardRow, MemberRow, ProgramRow } from '../storage/rows';
+import { loadViews } from '../storage/stored-views';
+
+export interface MemberDetails {
+  readonly member: MemberRow;
+  readonly balances: readonly BalanceRow[];
+  readonly cards: readonly CardRow[];
+}
+
+/** The member that holds the account of `id` (after merges), with balances and cards. */
+export async function readMember(db: TreuDatabase, id: string): Promise<MemberDetails | undefined> {
+  const views = await loadViews(db, { members: [id], cards: [] });
+  const holder = await db.members.get(canonicalMember(views, id));
+  if (!holder) return undefined;
+  const [balances, cards] = await Promise.all([
+    db.balances.where('member').equals(holder.id).toArray(),
+    db.cards.bulkGet([...holder.cards]),
+  ]);
+  return { member: holder, balances, cards: cards.flatMap((card) => (card ? [card] : [])) };
+}
+
+/** The events of the member's account, newest first: its own and those of merged accounts. */
+export async function memberHistory(
+  db: TreuDatabase,
+  details: MemberDetails,
+  limit = 30,
+): Promise<LedgerEvent[]> {
+  const merged = await db.members.where('mergedInto').equals(details.member.id).primaryKeys();
+  const lists = await Promise.all(
+    [details.member.id, ...merged].map((id) => eventsNaming(db, id, { newestFirst: true, limit })),
+  );
+  const byId = new Map(lists.flat().map((event) => [event.id, event]));
+  return [...byId.values()]
+    .sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0))
+    .slice(0, limit);
+}
+
+export async function readPrograms(db: TreuDatabase): Promise<ProgramRow[]> {
+  return (await db.programs.toArray()).sort((a, b) => (a.publishedHlc < b.publishedHlc ? -1 : 1));
+}
+
+/** Members whose name words or phone digits start with what was typed; or by card number. */
+export async function searchMembers(
+  db: TreuDatabase,
+  query: string,
+  limit = 20,
+): Promise<MemberRow[]> {
+  const words = query.toLocaleLowerCase().split(/\s+/u).filter(Boolean);
+  const first = words[0];
+  if (first === undefined) return [];
+  const digits = query.replace(/\D/gu, '');
+  const byTerm =
+    digits.length >= 3 && digits.length === query.replace(/[\s()+/-]/gu, '').length
+      ? await db.members
+          .where('search')
+          .startsWith(digits)
+          .limit(limit * 4)
+          .toArray()
+      : await db.members
+          .where('search')
+          .startsWith(first)
+          .limit(limit * 4)
+          .toArray();
+  const matches = byTerm.filter(
+    (member) =>
+      member.mergedInto === undefined &&
+      !member.erased &&
+      words.every((word) => member.search.some((term) => term.startsWith(word))),
+  );
+  const card = await db.cards.get(query.trim().toLowerCase());
+  const byCard = card ? await db.members.get(card.member) : undefined;
+  const all = byCard ? [byCard, ...matches.filter((m) => m.id !== byCard.id)] : matches;
+  return [...new Map(all.map((m) => [m.id, m])).values()].slice(0, limit);
+}
