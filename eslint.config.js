@@ -4,6 +4,7 @@
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { defineConfig } from 'eslint/config';
@@ -118,12 +119,25 @@ export default defineConfig(
   },
   ...importRuleConfigs,
   {
-    files: ['test/**', 'server/**', 'electron/**', '*.js', '*.ts'],
+    // The renderer's build configuration runs in Node, not in the renderer.
+    files: ['renderer/vite.config.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['test/**', 'server/**', 'electron/**', '*.js', '*.ts', 'renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/use-*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
   prettier,
 );

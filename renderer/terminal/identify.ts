@@ -3,7 +3,12 @@
  * or the value an NFC or barcode reader typed. Every way it can fail has a code the
  * screen words for the cashier; nothing is written.
  */
-import { parseCardCode, readerCardId, type CardCodeError } from '../../shared/card-code';
+import {
+  parseCardCode,
+  readerCardId,
+  type CardCodeError,
+  type CardKind,
+} from '../../shared/card-code';
 import { err, ok, type Result } from '../../shared/result';
 import type { TreuDatabase } from '../storage/database';
 import type { CardRow } from '../storage/rows';
@@ -36,6 +41,19 @@ export function cardIdsOf(scanned: string): Result<string[], CardCodeError> {
   const barcode = readerCardId('barcode', scanned);
   if (!nfc.ok) return nfc;
   return ok(barcode.ok ? [nfc.value, barcode.value] : [nfc.value]);
+}
+
+/** A card scanned to be linked: a printed Treu QR card, or an NFC or barcode card of the given kind. */
+export function newCardFromScan(
+  scanned: string,
+  readerKind: Exclude<CardKind, 'qr'>,
+): Result<{ readonly id: string; readonly kind: CardKind }, CardCodeError> {
+  if (looksLikeQrPayload(scanned)) {
+    const card = parseCardCode(scanned);
+    return card.ok ? ok({ id: card.value, kind: 'qr' }) : card;
+  }
+  const card = readerCardId(readerKind, scanned);
+  return card.ok ? ok({ id: card.value, kind: readerKind }) : card;
 }
 
 export async function identify(

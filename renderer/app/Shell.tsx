@@ -1,0 +1,108 @@
+/**
+ * The signed-in terminal: navigation between the counter, enrolment, members and
+ * settings; the status bar; and the scanners, whose scans go to the screen in front.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { listenToBridgeReader } from '../scanning/bridge-reader';
+import { ScanRouterProvider, useScanRouter, type Scan } from '../scanning/scan-router';
+import { useWedgeScanner } from '../scanning/use-wedge-scanner';
+import { CounterScreen, type AtCounter } from '../screens/CounterScreen';
+import { EnrolScreen } from '../screens/EnrolScreen';
+import { MembersScreen } from '../screens/MembersScreen';
+import { SettingsScreen } from '../screens/SettingsScreen';
+import { StatusBar } from '../ui/StatusBar';
+import { useTerminal } from './terminal-context';
+
+type ScreenName = 'counter' | 'enrol' | 'members' | 'settings';
+const SCREENS: readonly ScreenName[] = ['counter', 'enrol', 'members', 'settings'];
+
+/** The scanners that need no screen: the keyboard wedge and the bridge's card reader. */
+function Scanners() {
+  const router = useScanRouter();
+  useWedgeScanner(
+    useCallback(
+      (text: string) => {
+        router.deliver({ text, source: 'wedge' });
+      },
+      [router],
+    ),
+  );
+  useEffect(
+    () =>
+      listenToBridgeReader((text) => {
+        router.deliver({ text, source: 'reader' });
+      }),
+    [router],
+  );
+  return null;
+}
+
+export function Shell() {
+  const { t } = useI18n();
+  const { session, signOut } = useTerminal();
+  const [screen, setScreen] = useState<ScreenName>('counter');
+  const [atCounter, setAtCounter] = useState<AtCounter>();
+  const [openMember, setOpenMember] = useState<string>();
+  const [pendingScan, setPendingScan] = useState<Scan>();
+
+  // A scan no screen takes (settings, say) goes to the counter.
+  const fallback = useCallback((scan: Scan) => {
+    setScreen('counter');
+    setPendingScan(scan);
+  }, []);
+
+  return (
+    <ScanRouterProvider fallback={fallback}>
+      <Scanners />
+      <div className="shell">
+        <header className="top-bar">
+          <nav aria-label={t.nav.label}>
+            <ul>
+              {SCREENS.map((name) => (
+                <li key={name}>
+                  <button
+                    type="button"
+                    aria-current={screen === name ? 'page' : undefined}
+                    onClick={() => {
+                      setScreen(name);
+                    }}
+                  >
+                    {t.nav[name]}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <span className="signed-in">
+            {t.nav.signedInAs(session.name, t.nav.roles[session.role])}
+          </span>
+          <button type="button" className="secondary" onClick={signOut}>
+            {t.nav.signOut}
+          </button>
+        </header>
+        {screen === 'counter' && (
+          <CounterScreen
+            current={atCounter}
+            onCurrent={setAtCounter}
+            pendingScan={pendingScan}
+            onPendingScanTaken={() => {
+              setPendingScan(undefined);
+            }}
+          />
+        )}
+        {screen === 'enrol' && (
+          <EnrolScreen
+            onToCounter={(memberId) => {
+              setAtCounter({ memberId });
+              setScreen('counter');
+            }}
+          />
+        )}
+        {screen === 'members' && <MembersScreen openMember={openMember} onOpen={setOpenMember} />}
+        {screen === 'settings' && <SettingsScreen />}
+        <StatusBar />
+      </div>
+    </ScanRouterProvider>
+  );
+}

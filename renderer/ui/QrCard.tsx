@@ -1,0 +1,46 @@
+/** A member card with its QR code (qrcode), for the screen and for printing. */
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import { cardCodeFor } from '../../shared/card-code';
+import { useI18n } from '../i18n/i18n';
+
+export function QrCard(props: { cardId: string; memberName: string; storeName: string }) {
+  const { t } = useI18n();
+  const [image, setImage] = useState<string>();
+  useEffect(() => {
+    let cancelled = false;
+    QRCode.toDataURL(cardCodeFor(props.cardId), {
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      width: 320,
+    }).then(
+      (url) => {
+        if (!cancelled) setImage(url);
+      },
+      () => {
+        // A card id always fits a QR code; a failure here leaves the card number visible.
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [props.cardId]);
+  return (
+    <figure className="qr-card print-card" data-testid="qr-card">
+      {image && (
+        <img
+          src={image}
+          alt={t.enrol.qrLabel}
+          width={240}
+          height={240}
+          data-card-code={cardCodeFor(props.cardId)}
+        />
+      )}
+      <figcaption>
+        <strong>{props.storeName}</strong>
+        <span>{props.memberName}</span>
+        <code>{props.cardId}</code>
+      </figcaption>
+    </figure>
+  );
+}

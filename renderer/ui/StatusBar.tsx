@@ -1,0 +1,29 @@
+/** The status bar: online or offline, events not yet synced, the last sync. Wired to real state. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTerminal } from '../app/terminal-context';
+import { useI18n } from '../i18n/i18n';
+import { readMeta } from '../storage/meta';
+
+export function StatusBar() {
+  const { t, language } = useI18n();
+  const { db, online } = useTerminal();
+  const pending = useLiveQuery(() => db.events.where('pending').equals(1).count(), [db]);
+  const sync = useLiveQuery(() => readMeta(db, 'sync'), [db]);
+  const identity = useLiveQuery(() => readMeta(db, 'identity'), [db]);
+  const lastSync =
+    sync?.lastSyncMs === undefined
+      ? t.status.neverSynced
+      : t.status.lastSync(new Date(sync.lastSyncMs).toLocaleString(language));
+  return (
+    <footer className="status-bar" aria-label={t.status.label}>
+      <span className={online ? 'status online' : 'status offline'} data-testid="status-online">
+        {online ? t.status.online : t.status.offline}
+      </span>
+      <span data-testid="status-pending">
+        {pending === undefined ? '…' : t.status.pending(pending)}
+      </span>
+      <span data-testid="status-last-sync">{lastSync}</span>
+      {identity && <span className="status-store">{identity.storeName}</span>}
+    </footer>
+  );
+}
