@@ -7,5 +7,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['node_modules/**', 'test/bench/**'],
     testTimeout: 60_000,
+    globalSetup: ['test/support/build-renderer.ts'],
   },
 });

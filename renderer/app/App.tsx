@@ -28,9 +28,10 @@ export function App(props: { db: TreuDatabase }) {
   const { db } = props;
   const identity = useLiveQuery(async () => (await readMeta(db, 'identity')) ?? null, [db]);
   const settings = useLiveQuery(() => readMeta(db, 'settings'), [db]);
-  const [chosenLanguage, setChosenLanguage] = useState<Language>(browserLanguage);
+  // A language chosen here shows at once; the stored setting follows a moment later.
+  const [chosenLanguage, setChosenLanguage] = useState<Language>();
   const [session, setSession] = useState<Session>();
-  const language = settings?.language ?? chosenLanguage;
+  const language = chosenLanguage ?? settings?.language ?? browserLanguage();
 
   useEffect(() => {
     void requestPersistentStorage();

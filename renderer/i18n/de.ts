@@ -231,6 +231,9 @@ export const de: Messages = {
     terminalId: 'Terminal-Kennung',
     store: 'Geschäft',
     camera: 'Kamera',
+    counter: 'Kasse',
+    stampOnScan:
+      'Beim Scannen einer Karte sofort einen Stempel geben (ein zweiter Scan in der Sperrzeit gibt keinen)',
     cameraDefault: 'Beim Scannen wählen',
   },
   history: {

@@ -228,6 +228,9 @@ export const en = {
     terminalId: 'Terminal id',
     store: 'Store',
     camera: 'Camera',
+    counter: 'Counter',
+    stampOnScan:
+      'Give one stamp at once when a card is scanned (a second scan within the cooldown gives none)',
     cameraDefault: 'Choose when scanning',
   },
   history: {
@@ -238,7 +241,7 @@ export const en = {
     'card.linked': 'Card linked',
     'card.blocked': 'Card blocked',
     'program.published': 'Program published',
-    'stamps.earned': (n: number) => (n >= 0 ? `+${n} stamps` : `${n} stamps`),
+    'stamps.earned': (n: number) => `${n >= 0 ? '+' : ''}${plural(n, 'stamp', 'stamps')}`,
     'reward.redeemed': (reward: string) => `Redeemed: ${reward}`,
     'event.voided': 'Undone',
     'feedback.given': (n: number) => `Feedback: ${plural(n, 'star', 'stars')}`,

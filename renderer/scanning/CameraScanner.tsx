@@ -52,7 +52,14 @@ export function CameraScanner(props: {
     const started = scanner
       .start(
         chosen,
-        { fps: 10, qrbox: { width: 240, height: 240 } },
+        {
+          fps: 10,
+          // The scanned square: most of the picture, so a code need not be held just so.
+          qrbox: (width, height) => {
+            const side = Math.floor(Math.min(width, height) * 0.8);
+            return { width: side, height: side };
+          },
+        },
         (text) => {
           const nowMs = performance.now();
           if (text === last.text && nowMs - last.atMs < SAME_CODE_QUIET_MS) return;

@@ -3,17 +3,23 @@
  * shows the member with the actions. Scans while a member is shown switch to the new one.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
-import { useTerminal } from '../app/terminal-context';
-import { describeIdentifyError } from '../i18n/describe';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useCounterContext, useTerminal } from '../app/terminal-context';
+import { describeCounterError, describeIdentifyError } from '../i18n/describe';
 import { useI18n } from '../i18n/i18n';
 import { readMeta, writeMeta } from '../storage/meta';
+import { stampPurchase } from '../terminal/counter-actions';
 import { identify } from '../terminal/identify';
-import { CameraScanner } from '../scanning/CameraScanner';
+import { readMember, readPrograms } from '../terminal/member-reads';
 import { useScanHandler, type Scan } from '../scanning/scan-router';
 import { useAnnounce } from '../ui/Announcer';
 import { MemberPanel } from './MemberPanel';
 import { MemberSearch } from './MemberSearch';
+
+// The QR decoder is most of the app's code: loaded when the camera is first switched on.
+const CameraScanner = lazy(() =>
+  import('../scanning/CameraScanner').then((module) => ({ default: module.CameraScanner })),
+);
 
 export interface AtCounter {
   readonly memberId: string;
@@ -29,18 +35,39 @@ export function CounterScreen(props: {
 }) {
   const { t } = useI18n();
   const { db } = useTerminal();
+  const counterContext = useCounterContext();
   const announce = useAnnounce();
   const [camera, setCamera] = useState(false);
   const settings = useLiveQuery(() => readMeta(db, 'settings'), [db]);
 
   const onScanText = async (text: string) => {
     const found = await identify(db, text);
-    if (found.ok) {
-      setCamera(false);
-      props.onCurrent({ memberId: found.value.member.id, cardId: found.value.card.id });
-    } else {
+    if (!found.ok) {
       announce(describeIdentifyError(t, found.error), 'refused');
+      return;
     }
+    setCamera(false);
+    const { member, card } = found.value;
+    props.onCurrent({ memberId: member.id, cardId: card.id });
+    if (settings?.stampOnScan) await stampOnScan(member.id, card.id);
+  };
+
+  const stampOnScan = async (member: string, card: string) => {
+    const program = (await readPrograms(db))[0];
+    if (!program) return;
+    const result = await stampPurchase(counterContext(), member, program.id, { items: 1 }, card);
+    if (!result.ok) {
+      announce(describeCounterError(t, result.error), 'refused');
+      return;
+    }
+    const balance = (await readMember(db, member))?.balances.find((b) => b.program === program.id);
+    const given = result.value.reduce(
+      (sum, event) =>
+        sum +
+        (event.type === 'stamps.earned' && event.data.member === member ? event.data.count : 0),
+      0,
+    );
+    announce(t.counter.stamped(given, balance?.balance ?? given), 'done');
   };
   useScanHandler((scan) => void onScanText(scan.text));
   const { pendingScan, onPendingScanTaken } = props;
@@ -82,13 +109,15 @@ export function CounterScreen(props: {
         {camera ? t.counter.stopCamera : t.counter.camera}
       </button>
       {camera && (
-        <CameraScanner
-          cameraId={settings?.cameraId}
-          onCameraChosen={(cameraId) => {
-            if (settings) void writeMeta(db, 'settings', { ...settings, cameraId });
-          }}
-          onScan={(text) => void onScanText(text)}
-        />
+        <Suspense fallback={<p>{t.app.loading}</p>}>
+          <CameraScanner
+            cameraId={settings?.cameraId}
+            onCameraChosen={(cameraId) => {
+              if (settings) void writeMeta(db, 'settings', { ...settings, cameraId });
+            }}
+            onScan={(text) => void onScanText(text)}
+          />
+        </Suspense>
       )}
       <MemberSearch
         onPick={(member) => {

@@ -69,6 +69,22 @@ export function SettingsScreen() {
         </p>
       </section>
 
+      <section aria-labelledby="counter-heading">
+        <h2 id="counter-heading">{t.settings.counter}</h2>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={settings?.stampOnScan === true}
+            disabled={!settings}
+            onChange={(event) => {
+              if (settings)
+                void writeMeta(db, 'settings', { ...settings, stampOnScan: event.target.checked });
+            }}
+          />
+          <span>{t.settings.stampOnScan}</span>
+        </label>
+      </section>
+
       <section aria-labelledby="camera-heading">
         <h2 id="camera-heading">{t.settings.camera}</h2>
         <p>{settings?.cameraId ?? t.settings.cameraDefault}</p>

@@ -94,6 +94,8 @@ export interface PinLockout {
 export interface TerminalSettings {
   readonly language: 'de' | 'en';
   readonly cameraId: string | undefined;
+  /** A scan at the counter gives one stamp at once (the cooldown catches a double scan). */
+  readonly stampOnScan?: boolean;
 }
 
 /** Single rows of terminal state, by key. */

@@ -24,15 +24,19 @@ export async function readMember(db: TreuDatabase, id: string): Promise<MemberDe
   return { member: holder, balances, cards: cards.flatMap((card) => (card ? [card] : [])) };
 }
 
-/** The events of the member's account, newest first: its own and those of merged accounts. */
+/**
+ * The events of the member's account, newest first: its own, those of accounts merged
+ * into it, and those of its cards (a block names only the card).
+ */
 export async function memberHistory(
   db: TreuDatabase,
   details: MemberDetails,
   limit = 30,
 ): Promise<LedgerEvent[]> {
   const merged = await db.members.where('mergedInto').equals(details.member.id).primaryKeys();
+  const refs = [details.member.id, ...merged, ...details.member.cards];
   const lists = await Promise.all(
-    [details.member.id, ...merged].map((id) => eventsNaming(db, id, { newestFirst: true, limit })),
+    refs.map((ref) => eventsNaming(db, ref, { newestFirst: true, limit })),
   );
   const byId = new Map(lists.flat().map((event) => [event.id, event]));
   return [...byId.values()]

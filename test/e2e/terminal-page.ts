@@ -1,0 +1,98 @@
+/**
+ * Driving the terminal in Debian's Chromium: a persistent browser profile (so IndexedDB
+ * outlives a browser restart, as on a real terminal), the production build served on
+ * localhost, and the steps a cashier takes, by the labels a person reads.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, fakeCameraArgs } from '../support/chromium';
+import { writeQrVideo } from '../support/qr-video';
+
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'e2e');
+
+export interface TerminalBrowser {
+  readonly page: Page;
+  /** Closes the browser and opens it again on the same profile, with a camera showing `qr`. */
+  restartWithCamera(qr: string): Promise<void>;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openTerminal(url: string): Promise<TerminalBrowser> {
+  const dir = await mkdtemp(join(tmpdir(), 'treu-e2e-'));
+  await mkdir(SCREENSHOTS, { recursive: true });
+  let shots = 0;
+  const launch = async (qr: string) => {
+    const video = join(dir, `camera-${Date.now()}.y4m`);
+    await writeQrVideo(video, qr);
+    const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      args: [...CHROMIUM_ARGS, ...fakeCameraArgs(video)],
+      locale: 'en-US',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => {
+      console.error(`page error: ${error.message}`);
+    });
+    await page.goto(url);
+    return { context, page };
+  };
+  let current: { context: BrowserContext; page: Page } = await launch('no card in view');
+  return {
+    get page() {
+      return current.page;
+    },
+    async restartWithCamera(qr) {
+      await current.context.close();
+      current = await launch(qr);
+    },
+    async screenshot(name) {
+      shots += 1;
+      await current.page.screenshot({
+        path: join(SCREENSHOTS, `${String(shots).padStart(2, '0')}-${name}.png`),
+        fullPage: true,
+      });
+    },
+    async close() {
+      await current.context.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Types like a keyboard-wedge scanner: fast, then Enter. */
+export async function wedgeScan(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text, { delay: 4 });
+  await page.keyboard.press('Enter');
+}
+
+export async function signInWithPinPad(page: Page, pin: string, okLabel = 'OK'): Promise<void> {
+  for (const digit of pin) {
+    await page.getByRole('button', { name: new RegExp(`^(Digit|Ziffer) ${digit}$`) }).click();
+  }
+  await page.getByRole('button', { name: okLabel, exact: true }).click();
+}
+
+/** A button of the main navigation. */
+export const navButton = (page: Page, name: string) =>
+  page.getByRole('navigation').getByRole('button', { name, exact: true });
+
+/** The announcement a person sees after an action. */
+export const announcement = (page: Page) => page.getByTestId('announcer');
+
+/** axe finds no serious or critical accessibility violation on the page as it is. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const severe = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    severe.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
+}
