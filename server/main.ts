@@ -1,45 +1,32 @@
 /**
- * `npm start`. The sync server is not built yet (see the README's status); until it is,
- * this shows the ledger core at work on an invented café day: real signatures, the real
- * rule engine and projection, and the same balances on both terminals after a sync.
+ * `npm start`: builds the terminal (the renderer) and serves it on localhost, so it opens
+ * in Chromium or Chrome. The sync server and the Electron shell come later (README,
+ * "Status"); until then the terminal runs standalone in the browser.
  */
-import { verifyEvent } from '../shared/ledger/signing';
-import { projectionSnapshot } from '../shared/projection/snapshot';
-import { buildDemoLedger, DEMO_MEMBERS } from './demo/demo-ledger';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { serveFolder } from './static-files';
 
-const dayStart = Date.now() - 8 * 3_600_000;
+const PORT = Number(process.env.PORT ?? 8080);
+const root = fileURLToPath(new URL('..', import.meta.url));
 
-console.log('Treu: the ledger core is built; the sync server, the counter screens and the');
-console.log('Electron terminal come next (see README.md, "Status"). A demo of the core:\n');
-
-const demo = await buildDemoLedger(dayStart);
-const keyOf = new Map(demo.terminals.map((t) => [t.identity.terminal, t.keys.publicKey]));
-let verified = 0;
-for (const event of demo.events) {
-  const key = keyOf.get(event.terminal);
-  if (key && (await verifyEvent(event, key))) verified += 1;
+if (!Number.isInteger(PORT) || PORT < 1 || PORT > 65_535) {
+  console.error(`PORT must be a port number (1 to 65535), not "${process.env.PORT ?? ''}".`);
+  process.exit(2);
 }
-console.log(
-  `${demo.events.length} signed events on ${demo.terminals.length} terminals; ${verified} signatures verified.`,
-);
 
-const [front, window] = demo.terminals.map((t) => projectionSnapshot(t.projection));
-console.log(
-  `Both terminals agree after sync: ${JSON.stringify(front) === JSON.stringify(window) ? 'yes' : 'NO'}\n`,
-);
-
-const names = new Map<string, string>(DEMO_MEMBERS.map((m) => [m.id, m.name]));
-console.log('Member        Stamps  Redeemed  Overdrafts');
-for (const balance of front?.balances ?? []) {
-  const name = (names.get(balance.member) ?? balance.member).padEnd(12);
-  console.log(
-    `${name}  ${String(balance.balance).padStart(6)}  ${String(balance.redeemed).padStart(8)}  ${String(balance.overdrafts).padStart(10)}`,
+console.log('Building the terminal…');
+await build({ configFile: `${root}renderer/vite.config.ts`, logLevel: 'warn' });
+try {
+  const server = await serveFolder(`${root}dist/renderer`, PORT);
+  console.log(`Treu is running. Open ${server.url} in Chromium or Chrome.`);
+  console.log('The terminal keeps its data in that browser (IndexedDB). Stop with Ctrl+C.');
+} catch (error) {
+  const code = (error as { code?: unknown }).code;
+  console.error(
+    code === 'EADDRINUSE'
+      ? `Port ${PORT} is in use. Start on another one: PORT=8081 npm start`
+      : `Could not start: ${String(error)}`,
   );
-}
-console.log('\nWhat the cashiers were told when the rules said no:');
-for (const refusal of demo.refusals) console.log(`- [${refusal.code}] ${refusal.message}`);
-for (const r of front?.redemptions.filter((x) => x.overdraft) ?? []) {
-  console.log(
-    `\nOverdraft for the manager: ${names.get(r.member) ?? r.member} got ${r.reward} on ${r.terminal} with ${r.balanceBefore} stamps left.`,
-  );
+  process.exit(1);
 }

@@ -38,6 +38,16 @@ function checkSymbol(body: string): string | undefined {
   return CARD_ALPHABET[sum % CARD_ALPHABET.length];
 }
 
+/**
+ * The QR card id with this body (20 symbols of the card alphabet) and its check symbol;
+ * undefined for any other body. Seeded test and demo data make card ids with it.
+ */
+export function qrCardIdFor(body: string): string | undefined {
+  if (body.length !== BODY_LENGTH) return undefined;
+  const check = checkSymbol(body);
+  return check === undefined ? undefined : `${CARD_PREFIX}${body}${check}`;
+}
+
 /** A new QR card id with its check symbol. */
 export function newCardId(): string {
   const body = randomSymbols(CARD_ALPHABET, BODY_LENGTH);

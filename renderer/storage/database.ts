@@ -54,11 +54,24 @@ function tablesOf(source: TableSource): Omit<TreuDatabase, 'dexie'> {
   };
 }
 
+export interface OpenOptions {
+  /** fake-indexeddb in Node tests; the browser's own by default. */
+  readonly host?: IndexedDbHost | undefined;
+  /**
+   * `strict` (the default) for everything the terminal records; `relaxed` only for bulk
+   * loads that are repeated whole if interrupted.
+   */
+  readonly durability?: 'strict' | 'relaxed';
+}
+
 export function openDatabase(
   name: string = DEFAULT_DATABASE_NAME,
-  host?: IndexedDbHost,
+  options: OpenOptions = {},
 ): TreuDatabase {
-  const dexie = new Dexie(name, { chromeTransactionDurability: 'strict', ...host });
+  const dexie = new Dexie(name, {
+    chromeTransactionDurability: options.durability ?? 'strict',
+    ...options.host,
+  });
   for (const migration of migrations) dexie.version(migration.version).stores(migration.stores);
   return { dexie, ...tablesOf(dexie) };
 }

@@ -96,6 +96,8 @@ export interface TerminalSettings {
   readonly cameraId: string | undefined;
   /** A scan at the counter gives one stamp at once (the cooldown catches a double scan). */
   readonly stampOnScan?: boolean;
+  /** The program the counter stamps on; the first run's coffee card when unset. */
+  readonly counterProgram?: string;
 }
 
 /** Single rows of terminal state, by key. */

@@ -14,10 +14,11 @@ import { readMeta, writeMeta } from '../storage/meta';
 import { recordEvents } from '../storage/record-events';
 import type { StaffRow, TerminalIdentity, TerminalSettings } from '../storage/rows';
 import { signDrafts } from './append-events';
+import { DEFAULT_PROGRAM_ID } from './default-program';
 import { checkPinFormat, hashPin } from './pin';
 import type { Session } from './sign-in';
 
-export const DEFAULT_PROGRAM_ID = 'prg_coffee';
+export { DEFAULT_PROGRAM_ID } from './default-program';
 
 export interface FirstRunInput {
   readonly storeName: string;

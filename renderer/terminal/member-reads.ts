@@ -4,7 +4,9 @@ import type { LedgerEvent } from '../../shared/ledger/envelope';
 import type { TreuDatabase } from '../storage/database';
 import { eventsNaming } from '../storage/event-queries';
 import type { BalanceRow, CardRow, MemberRow, ProgramRow } from '../storage/rows';
+import { readMeta } from '../storage/meta';
 import { loadViews } from '../storage/stored-views';
+import { DEFAULT_PROGRAM_ID } from './default-program';
 
 export interface MemberDetails {
   readonly member: MemberRow;
@@ -44,8 +46,17 @@ export async function memberHistory(
     .slice(0, limit);
 }
 
+/**
+ * The programs, the counter's own first: the one the settings name, else the coffee card
+ * the first run made, else the oldest. The counter stamps, and enrolment gives its
+ * bonuses, on the first; the others are a tap away.
+ */
 export async function readPrograms(db: TreuDatabase): Promise<ProgramRow[]> {
-  return (await db.programs.toArray()).sort((a, b) => (a.publishedHlc < b.publishedHlc ? -1 : 1));
+  const preferred = (await readMeta(db, 'settings'))?.counterProgram ?? DEFAULT_PROGRAM_ID;
+  const rank = (program: ProgramRow) => (program.id === preferred ? 0 : 1);
+  return (await db.programs.toArray()).sort(
+    (a, b) => rank(a) - rank(b) || (a.publishedHlc < b.publishedHlc ? -1 : 1),
+  );
 }
 
 /** Members whose name words or phone digits start with what was typed; or by card number. */

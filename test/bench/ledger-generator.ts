@@ -15,6 +15,7 @@
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import { compareEvents } from '../../shared/ledger/order';
 import type { EventData, EventType } from '../../shared/ledger/event-types';
+import { CARD_ALPHABET, qrCardIdFor } from '../../shared/card-code';
 import { CROCKFORD_LOWER } from '../../shared/ids';
 import { localTime } from '../../shared/rules/local-time';
 import type { ProgramRules } from '../../shared/rules/program-schema';
@@ -205,10 +206,20 @@ interface Voidable {
   readonly terminal: number;
 }
 
-function randomBody(rng: Prng, length: number): string {
+function randomBody(rng: Prng, length: number, alphabet = CROCKFORD_LOWER): string {
   let out = '';
-  for (let i = 0; i < length; i++) out += CROCKFORD_LOWER[Math.floor(rng.next() * 32)] ?? '0';
+  for (let i = 0; i < length; i++) {
+    out += alphabet[Math.floor(rng.next() * alphabet.length)] ?? '0';
+  }
   return out;
+}
+
+/** A QR card id that scans: 20 random symbols and the check symbol (shared/card-code.ts). */
+function randomQrCardId(rng: Prng): string {
+  const id = qrCardIdFor(randomBody(rng, 20, CARD_ALPHABET));
+  if (id === undefined)
+    throw new Error('A card body of the card alphabet has no check symbol: a bug.');
+  return id;
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -393,7 +404,7 @@ export function generateLedger(shape: LedgerShape = BENCH_LEDGER): GeneratedLedg
     const m = enrolled;
     enrolled += 1;
     const member = `mem_${randomBody(rng, 20)}`;
-    const card = `crd_${randomBody(rng, 20)}`;
+    const card = randomQrCardId(rng);
     memberIds.push(member);
     memberCards.push(card);
     homeStore[m] = rng.weighted(STORES.map((s) => s.share));
@@ -605,7 +616,7 @@ export function generateLedger(shape: LedgerShape = BENCH_LEDGER): GeneratedLedg
     const t = terminalFor(m);
     const staff = cashier(t);
     const old = memberCards[m] ?? '';
-    const card = `crd_${randomBody(rng, 20)}`;
+    const card = randomQrCardId(rng);
     memberCards[m] = card;
     emit(
       t,

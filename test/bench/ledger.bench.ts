@@ -306,6 +306,7 @@ async function runLedgerBench(): Promise<BenchReport> {
     .join(', ');
   return {
     title: `Ledger, ${formatCount(BENCH_LEDGER.events)} events`,
+    method: 'median and p95 of repeated runs after a warm-up. Method: test/bench/ledger.bench.ts.',
     figures: [totalOrder.figure, shuffledOrder.figure, incremental, incrementalOffline, ...signing],
     measurements: [
       { name: 'heap with the events loaded', value: formatMegabytes(memory.heapBeforeFold) },

@@ -1,18 +1,22 @@
 /**
- * Rewrites the part of README.md between `<!-- bench:ledger:start -->` and
- * `<!-- bench:ledger:end -->`, and nothing else: the rest of the README belongs to people.
+ * Rewrites the part of README.md between `<!-- bench:NAME:start -->` and
+ * `<!-- bench:NAME:end -->` (one block per bench), and nothing else: the rest of the
+ * README belongs to people.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import * as prettier from 'prettier';
-
-const START = '<!-- bench:ledger:start -->';
-const END = '<!-- bench:ledger:end -->';
 
 /**
  * Replaces the block's content, formatted as prettier would (`npm run lint` checks the
  * README); false, and no write, when the markers are missing.
  */
-export async function rewriteReadmeBlock(path: string, lines: readonly string[]): Promise<boolean> {
+export async function rewriteReadmeBlock(
+  path: string,
+  name: string,
+  lines: readonly string[],
+): Promise<boolean> {
+  const START = `<!-- bench:${name}:start -->`;
+  const END = `<!-- bench:${name}:end -->`;
   const text = await readFile(path, 'utf8');
   const start = text.indexOf(START);
   const end = text.indexOf(END, start);

@@ -18,9 +18,19 @@ export interface Measurement {
   readonly value: string;
 }
 
+/** A latency measured many times: its percentiles, and the goal for p95 if there is one. */
+export interface LatencyFigure {
+  readonly name: string;
+  readonly samples: readonly number[];
+  readonly goalP95Ms?: number;
+}
+
 export interface BenchReport {
   readonly title: string;
   readonly figures: readonly Figure[];
+  readonly latencies?: readonly LatencyFigure[];
+  /** How the figures were taken, in a sentence or two, naming the bench's file. */
+  readonly method: string;
   /** Figures that are not throughputs: memory, sizes. */
   readonly measurements: readonly Measurement[];
   /** How the figures were taken, in a line each. */
@@ -43,6 +53,57 @@ export function formatMs(ms: number): string {
 }
 
 export const formatMegabytes = (bytes: number): string => `${formatCount(bytes / 1_048_576)} MB`;
+
+/** Nearest-rank percentile of the samples. */
+function percentileOf(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1] ?? Number.NaN;
+}
+
+export interface LatencySummary {
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+export function summariseLatency(figure: LatencyFigure): LatencySummary {
+  return {
+    p50: percentileOf(figure.samples, 50),
+    p95: percentileOf(figure.samples, 95),
+    p99: percentileOf(figure.samples, 99),
+    max: Math.max(...figure.samples),
+  };
+}
+
+const formatLatency = (ms: number) => (ms < 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(0)} ms`);
+
+export function latencyGoalState(figure: LatencyFigure): GoalState {
+  if (figure.goalP95Ms === undefined) return 'no goal';
+  return summariseLatency(figure).p95 <= figure.goalP95Ms ? 'met' : 'not met';
+}
+
+function latencyGoalText(figure: LatencyFigure): string {
+  if (figure.goalP95Ms === undefined) return '—';
+  return `${latencyGoalState(figure)} (p95 ≤ ${figure.goalP95Ms} ms)`;
+}
+
+function latencyRows(report: BenchReport): string[][] {
+  return (report.latencies ?? []).map((f) => {
+    const s = summariseLatency(f);
+    return [
+      f.name,
+      formatCount(f.samples.length),
+      formatLatency(s.p50),
+      formatLatency(s.p95),
+      formatLatency(s.p99),
+      formatLatency(s.max),
+      latencyGoalText(f),
+    ];
+  });
+}
+
+const LATENCY_HEADER = ['latency', 'samples', 'p50', 'p95', 'p99', 'max', 'goal'];
 
 export type GoalState = 'met' | 'not met' | 'no goal';
 
@@ -79,7 +140,17 @@ export function formatForConsole(report: BenchReport): string {
     cells
       .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
       .join('  ');
-  const out = [`== ${report.title}`, line(header), ...rows.map(line)];
+  const out = [`== ${report.title}`];
+  if (rows.length > 0) out.push(line(header), ...rows.map(line));
+  const latencies = latencyRows(report);
+  if (latencies.length > 0) {
+    const lw = LATENCY_HEADER.map((h, i) =>
+      Math.max(h.length, ...latencies.map((r) => (r[i] ?? '').length)),
+    );
+    const lline = (cells: readonly string[]) =>
+      cells.map((c, i) => (i === 0 ? c.padEnd(lw[i] ?? 0) : c.padStart(lw[i] ?? 0))).join('  ');
+    out.push(lline(LATENCY_HEADER), ...latencies.map(lline));
+  }
   for (const f of report.figures) {
     const times = f.summary.times.map(formatMs).join(', ');
     const gc =
@@ -103,16 +174,28 @@ export function formatForConsole(report: BenchReport): string {
 
 /** The report as a short markdown table for the README, measurements in a line below it. */
 export function formatForReadme(report: BenchReport): string[] {
-  const out = [
-    `| ${report.title} | median | p95 | throughput | goal |`,
-    '| --- | ---: | ---: | ---: | --- |',
-  ];
+  const out: string[] = [];
+  if (report.figures.length > 0) {
+    out.push(
+      `| ${report.title} | median | p95 | throughput | goal |`,
+      '| --- | ---: | ---: | ---: | --- |',
+    );
+  }
   for (const f of report.figures) {
     const partial = f.summary.complete
       ? ''
       : ` (stopped at its budget after ${formatCount(f.summary.items)} ${f.unit})`;
     out.push(
       `| ${f.name}${partial} | ${formatMs(f.summary.medianMs)} | ${formatMs(f.summary.p95Ms)} | ${formatCount(f.summary.perSecond)} ${f.unit}/s | ${goalText(f)} |`,
+    );
+  }
+  const latencies = latencyRows(report);
+  if (latencies.length > 0) {
+    if (out.length > 0) out.push('');
+    out.push(
+      `| ${report.title}: latency | samples | p50 | p95 | p99 | max | goal |`,
+      '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+      ...latencies.map((cells) => `| ${cells.join(' | ')} |`),
     );
   }
   if (report.measurements.length > 0) {

@@ -17,6 +17,7 @@ import {
   formatForConsole,
   formatForReadme,
   goalState,
+  latencyGoalState,
   type Bench,
   type BenchReport,
 } from './report';
@@ -81,7 +82,8 @@ async function main(): Promise<number> {
   const only = process.argv.slice(2);
   const started = performance.now();
   const reports: BenchReport[] = [];
-  for (const bench of await loadBenches(only)) {
+  const benches = await loadBenches(only);
+  for (const bench of benches) {
     process.stderr.write(`running bench "${bench.name}"…\n`);
     reports.push(await bench.run());
   }
@@ -95,18 +97,24 @@ async function main(): Promise<number> {
       const state = goalState(figure);
       if (state !== 'no goal') process.stdout.write(`goal ${state}: ${figure.name}\n`);
     }
+    for (const figure of report.latencies ?? []) {
+      const state = latencyGoalState(figure);
+      if (state !== 'no goal') process.stdout.write(`goal ${state}: ${figure.name}\n`);
+    }
   }
-  // Only a full run describes the whole set of figures: a partial one leaves the README alone.
-  if (only.length === 0) {
+  // Each bench has its own block in the README: a run of some benches updates theirs.
+  for (const [i, report] of reports.entries()) {
+    const name = benches[i]?.name ?? '';
     const block = [
-      ...reports.flatMap((r) => [...formatForReadme(r), '']),
-      `Measured ${date} on ${machine()} with \`${COMMAND}\` (${minutes} min): median and p95 of repeated runs after a warm-up. Method: test/bench/ledger.bench.ts.`,
+      ...formatForReadme(report),
+      '',
+      `Measured ${date} on ${machine()} with \`${COMMAND}${only.length > 0 ? ` ${only.join(' ')}` : ''}\` (${minutes} min for the run): ${report.method}`,
     ];
-    const written = await rewriteReadmeBlock(readme, block);
+    const written = await rewriteReadmeBlock(readme, name, block);
     process.stdout.write(
       written
-        ? 'README.md: bench figures updated\n'
-        : 'README.md: bench markers not found, not written\n',
+        ? `README.md: "${name}" figures updated\n`
+        : `README.md: markers for "${name}" not found, not written\n`,
     );
   }
   return 0;

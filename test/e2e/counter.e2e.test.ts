@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_AVAILABLE, warnSkipped } from '../support/chromium';
 import { RENDERER_BUILD } from '../support/build-renderer';
-import { serveFolder, type StaticServer } from '../support/static-server';
+import { serveFolder, type StaticServer } from '../../server/static-files';
 import {
   announcement,
   navButton,

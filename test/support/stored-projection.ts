@@ -15,8 +15,7 @@ let databases = 0;
 export function testDatabase(): TreuDatabase {
   databases += 1;
   return openDatabase(`treu-test-${databases}-${Math.random().toString(36).slice(2)}`, {
-    indexedDB,
-    IDBKeyRange,
+    host: { indexedDB, IDBKeyRange },
   });
 }
 

@@ -1,4 +1,7 @@
-/** Serves a folder over HTTP on a free localhost port: the production build, as a browser gets it. */
+/**
+ * Serves a folder over HTTP on localhost: the terminal's production build, as a browser
+ * gets it (npm start, and the browser tests). Paths outside the folder are refused.
+ */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +23,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveFolder(root: string): Promise<StaticServer> {
+/** Serves `root` on `port` (0: any free port) of 127.0.0.1. */
+export async function serveFolder(root: string, port = 0): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
@@ -40,10 +44,13 @@ export async function serveFolder(root: string): Promise<StaticServer> {
       },
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://localhost:${port}/`,
+    url: `http://localhost:${address.port}/`,
     close: () =>
       new Promise((resolve) =>
         server.close(() => {

@@ -1,0 +1,2 @@
+/** The id of the program the first run publishes: the coffee card. */
+export const DEFAULT_PROGRAM_ID = 'prg_coffee';
