@@ -117,9 +117,8 @@ async function preload(page: Page, tables: ReturnType<typeof preloadRows>['table
     for (let i = 0; i < all.length; i += CHUNK) {
       const chunk = all.slice(i, i + CHUNK);
       await page.evaluate(
-        ([name, part]) =>
-          (window as unknown as ToolsWindow).treuBench.put(name as 'events', part as unknown[]),
-        [table, chunk] as const,
+        ([name, json]) => (window as unknown as ToolsWindow).treuBench.put(name as 'events', json),
+        [table, JSON.stringify(chunk)] as const,
       );
       rows += chunk.length;
     }

@@ -30,7 +30,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the counter in Chromium', () => {
 
   beforeAll(async () => {
     server = await serveFolder(RENDERER_BUILD);
-    terminal = await openTerminal(server.url);
+    terminal = await openTerminal(server.url, { name: 'counter' });
   });
 
   afterAll(async () => {

@@ -22,9 +22,17 @@ export interface TerminalBrowser {
   close(): Promise<void>;
 }
 
-export async function openTerminal(url: string): Promise<TerminalBrowser> {
+export interface OpenOptions {
+  /** The test's name: its screenshots go to test-results/e2e/NAME/. */
+  readonly name: string;
+  /** Script run in the page before the app: a fake Electron bridge, say. */
+  readonly initScript?: string;
+}
+
+export async function openTerminal(url: string, options: OpenOptions): Promise<TerminalBrowser> {
   const dir = await mkdtemp(join(tmpdir(), 'treu-e2e-'));
-  await mkdir(SCREENSHOTS, { recursive: true });
+  await mkdir(join(SCREENSHOTS, options.name), { recursive: true });
+  const screenshots = join(SCREENSHOTS, options.name);
   let shots = 0;
   const launch = async (qr: string) => {
     const video = join(dir, `camera-${Date.now()}.y4m`);
@@ -35,6 +43,7 @@ export async function openTerminal(url: string): Promise<TerminalBrowser> {
       locale: 'en-US',
       viewport: { width: 1280, height: 900 },
     });
+    if (options.initScript !== undefined) await context.addInitScript(options.initScript);
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => {
       console.error(`page error: ${error.message}`);
@@ -54,7 +63,7 @@ export async function openTerminal(url: string): Promise<TerminalBrowser> {
     async screenshot(name) {
       shots += 1;
       await current.page.screenshot({
-        path: join(SCREENSHOTS, `${String(shots).padStart(2, '0')}-${name}.png`),
+        path: join(screenshots, `${String(shots).padStart(2, '0')}-${name}.png`),
         fullPage: true,
       });
     },
