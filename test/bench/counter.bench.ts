@@ -87,8 +87,19 @@ async function servedFolder(): Promise<string> {
   return folder;
 }
 
+/**
+ * The ledger to preload: the ledger bench's, or a smaller one of the same kind for a quick
+ * look while working on the counter (TREU_BENCH_EVENTS=50000; figures then not comparable).
+ */
+function benchShape() {
+  const events = Number(process.env.TREU_BENCH_EVENTS ?? BENCH_LEDGER.events);
+  return events === BENCH_LEDGER.events
+    ? BENCH_LEDGER
+    : { ...BENCH_LEDGER, events, members: Math.max(1_000, Math.round(events / 10)) };
+}
+
 function preloadRows() {
-  const ledger = generateLedger(BENCH_LEDGER);
+  const ledger = generateLedger(benchShape());
   const { views } = foldEvents(ledger.events);
   const members = [...views.members.values()];
   return {
@@ -143,7 +154,8 @@ async function scanAll(page: Page, codes: readonly string[]): Promise<Sample[]> 
 }
 
 async function runCounterBench(): Promise<BenchReport> {
-  const title = 'Counter, 100,000 members and 1,000,000 events preloaded';
+  const shape = benchShape();
+  const title = `Counter, ${formatCount(shape.members)} members and ${formatCount(shape.events)} events preloaded`;
   if (!CHROMIUM_AVAILABLE) {
     log(`SKIPPED: ${CHROMIUM} does not exist (apt-get install -y chromium).`);
     return {

@@ -103,6 +103,11 @@ async function main(): Promise<number> {
     }
   }
   // Each bench has its own block in the README: a run of some benches updates theirs.
+  // A run on a smaller ledger (TREU_BENCH_EVENTS) is for a quick look, never for the README.
+  if (process.env.TREU_BENCH_EVENTS !== undefined) {
+    process.stdout.write('README.md: not written (TREU_BENCH_EVENTS set)\n');
+    return 0;
+  }
   for (const [i, report] of reports.entries()) {
     const name = benches[i]?.name ?? '';
     const block = [
