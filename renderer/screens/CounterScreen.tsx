@@ -8,9 +8,9 @@ import { useCounterContext, useTerminal } from '../app/terminal-context';
 import { describeCounterError, describeIdentifyError } from '../i18n/describe';
 import { useI18n } from '../i18n/i18n';
 import { readMeta, writeMeta } from '../storage/meta';
-import { stampPurchase } from '../terminal/counter-actions';
+import { stampPurchase, stampsGiven } from '../terminal/counter-actions';
 import { identify } from '../terminal/identify';
-import { readMember, readPrograms } from '../terminal/member-reads';
+import { readPrograms } from '../terminal/member-reads';
 import { useScanHandler, type Scan } from '../scanning/scan-router';
 import { useAnnounce } from '../ui/Announcer';
 import { MemberPanel } from './MemberPanel';
@@ -48,27 +48,26 @@ export function CounterScreen(props: {
     }
     setCamera(false);
     const { member, card } = found.value;
-    props.onCurrent({ memberId: member.id, cardId: card.id });
+    // With stamp on scan, the stamp is committed before the member's screen starts its
+    // own reads, so the confirmation waits for nothing else.
     if (settings?.stampOnScan) await stampOnScan(member.id, card.id);
+    props.onCurrent({ memberId: member.id, cardId: card.id });
   };
 
   const stampOnScan = async (member: string, card: string) => {
     const program = (await readPrograms(db))[0];
     if (!program) return;
     const result = await stampPurchase(counterContext(), member, program.id, { items: 1 }, card);
-    if (!result.ok) {
+    if (result.ok) {
+      announce(
+        t.counter.stamped(stampsGiven(result.value.events, member), result.value.balance ?? 0),
+        'done',
+      );
+    } else {
       announce(describeCounterError(t, result.error), 'refused');
-      return;
     }
-    const balance = (await readMember(db, member))?.balances.find((b) => b.program === program.id);
-    const given = result.value.reduce(
-      (sum, event) =>
-        sum +
-        (event.type === 'stamps.earned' && event.data.member === member ? event.data.count : 0),
-      0,
-    );
-    announce(t.counter.stamped(given, balance?.balance ?? given), 'done');
   };
+
   useScanHandler((scan) => void onScanText(scan.text));
   const { pendingScan, onPendingScanTaken } = props;
   useEffect(() => {

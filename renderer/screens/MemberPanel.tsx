@@ -5,7 +5,6 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { LedgerEvent } from '../../shared/ledger/envelope';
 import { tierAt } from '../../shared/rules/tiers';
 import { useCounterContext, useTerminal } from '../app/terminal-context';
 import { describeCounterError } from '../i18n/describe';
@@ -17,7 +16,9 @@ import {
   redeemReward,
   stampPurchase,
   undoLastAction,
+  stampsGiven,
   type ActionResult,
+  type Done,
 } from '../terminal/counter-actions';
 import { readMember, readPrograms, type MemberDetails } from '../terminal/member-reads';
 import { useAnnounce } from '../ui/Announcer';
@@ -67,7 +68,7 @@ export function MemberPanel(props: {
 
   const run = async (
     action: () => Promise<ActionResult>,
-    done: (events: readonly LedgerEvent[]) => string,
+    done: (result: Done) => string,
     rewardName?: string,
   ) => {
     setBusy(true);
@@ -85,17 +86,8 @@ export function MemberPanel(props: {
     }
   };
 
-  const stamped = (events: readonly LedgerEvent[]) => {
-    const given = events.reduce(
-      (sum, event) =>
-        sum +
-        (event.type === 'stamps.earned' && event.data.member === details.member.id
-          ? event.data.count
-          : 0),
-      0,
-    );
-    return t.counter.stamped(given, have + given);
-  };
+  const stamped = (result: Done) =>
+    t.counter.stamped(stampsGiven(result.events, details.member.id), result.balance ?? 0);
 
   const stamp = (purchase: { items?: number; amountCents?: number }) =>
     run(

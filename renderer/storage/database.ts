@@ -100,3 +100,13 @@ export function readWrite<T>(db: TreuDatabase, work: (tx: TreuDatabase) => Promi
     work({ dexie: db.dexie, ...tablesOf(transaction) }),
   );
 }
+
+/**
+ * Runs `work` in one read-only transaction over every table: one snapshot, and one
+ * transaction's overhead instead of one per read.
+ */
+export function readOnly<T>(db: TreuDatabase, work: (tx: TreuDatabase) => Promise<T>): Promise<T> {
+  return db.dexie.transaction('r', allTables(db), (transaction) =>
+    work({ dexie: db.dexie, ...tablesOf(transaction) }),
+  );
+}

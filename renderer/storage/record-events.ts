@@ -41,7 +41,7 @@ async function rebuildProjection(db: TreuDatabase): Promise<void> {
   const { views } = foldEvents(all);
   await Promise.all([db.members.clear(), db.balances.clear(), db.cards.clear()]);
   await Promise.all([db.redemptions.clear(), db.programs.clear()]);
-  await writeViews(db, views);
+  await writeViews(db, views, { programsChanged: true });
 }
 
 /** Folds events that come after everything stored into the rows they touch. */
@@ -49,13 +49,15 @@ async function foldInPlace(db: TreuDatabase, events: readonly LedgerEvent[]): Pr
   if (events.length === 0) return;
   const views = await loadViewsFor(db, events);
   const voidTargets = createVoidTargets();
-  for (const id of await voidedAmong(
+  const voided = await voidedAmong(
     db,
-    events.map((e) => e.id),
-  ))
-    voidTargets.add(id);
+    events.map((event) => event.id),
+  );
+  for (const id of voided) voidTargets.add(id);
   for (const event of events) foldUnlessVoided(views, voidTargets, event);
-  await writeViews(db, views);
+  await writeViews(db, views, {
+    programsChanged: events.some((event) => event.type === 'program.published'),
+  });
 }
 
 /** The stored stamps and redemptions that these events (not stored yet) void for the first time. */

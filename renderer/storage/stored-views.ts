@@ -92,10 +92,17 @@ export async function writeMember(db: TreuDatabase, member: MemberView): Promise
   await putAll(db.balances, [...member.balances.values()]);
 }
 
-/** Writes back every view in `views`: what loadViewsFor loaded, changed or not, and what is new. */
-export async function writeViews(db: TreuDatabase, views: DerivedViews): Promise<void> {
+/**
+ * Writes back the views in `views`: what loadViewsFor loaded, changed or not, and what is
+ * new. Programs only when the events published one: no other event changes them.
+ */
+export async function writeViews(
+  db: TreuDatabase,
+  views: DerivedViews,
+  options: { readonly programsChanged: boolean },
+): Promise<void> {
   for (const member of views.members.values()) await writeMember(db, member);
   await putAll(db.cards, [...views.cards.values()]);
   await putAll(db.redemptions, [...views.redemptions.values()]);
-  await putAll(db.programs, [...views.programs.values()]);
+  if (options.programsChanged) await putAll(db.programs, [...views.programs.values()]);
 }

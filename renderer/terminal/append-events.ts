@@ -9,7 +9,7 @@ import { initialClock } from '../../shared/clock';
 import type { EventDraft, LedgerEvent } from '../../shared/ledger/envelope';
 import { nextEvent, type AppendState } from '../../shared/ledger/event-factory';
 import { signEvent } from '../../shared/ledger/signing';
-import { readWrite, type TreuDatabase } from '../storage/database';
+import { readOnly, readWrite, type TreuDatabase } from '../storage/database';
 import { readMeta, writeMeta } from '../storage/meta';
 import { recordEvents } from '../storage/record-events';
 import type { AppendCursor, TerminalIdentity } from '../storage/rows';
@@ -55,12 +55,12 @@ export function appendEvents(
   options: AppendOptions = {},
 ): Promise<LedgerEvent[]> {
   return withAppendLock(async () => {
-    const identity = await readMeta(db, 'identity');
+    const { identity, cursor: stored } = await readOnly(db, async (tx) => ({
+      identity: await readMeta(tx, 'identity'),
+      cursor: await readMeta(tx, 'cursor'),
+    }));
     if (!identity) throw new TerminalNotSetUp();
-    const cursor = (await readMeta(db, 'cursor')) ?? {
-      clock: initialClock(identity.terminal),
-      seq: 0,
-    };
+    const cursor = stored ?? { clock: initialClock(identity.terminal), seq: 0 };
     // Signing is asynchronous WebCrypto, which must not run inside an IndexedDB
     // transaction (it would commit early); so sign first, then check in the transaction
     // that no other writer moved the cursor meanwhile (the lock makes that a bug).

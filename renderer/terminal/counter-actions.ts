@@ -12,13 +12,14 @@ import { err, ok, type Result } from '../../shared/result';
 import { decide, type CashierAction } from '../../shared/rules/decide';
 import { cardStateFor, memberStateFor } from '../../shared/rules/member-state';
 import type { Refusal } from '../../shared/rules/refusal';
-import type { TreuDatabase } from '../storage/database';
+import { readOnly, type TreuDatabase } from '../storage/database';
 import { voidedAmong } from '../storage/event-queries';
 import { readMeta } from '../storage/meta';
+import { foldEvent } from '../../shared/projection/fold-step';
 import { loadViews } from '../storage/stored-views';
 import { appendEvents } from './append-events';
 import type { MemberDetails } from './member-reads';
-import { memberHistory } from './member-reads';
+import { memberHistory, readMember } from './member-reads';
 import type { Session } from './sign-in';
 
 export interface CounterContext {
@@ -34,9 +35,23 @@ export type CounterError =
   | { readonly code: 'unknown_program'; readonly message: string }
   | { readonly code: 'nothing_to_undo'; readonly message: string };
 
-export type ActionResult = Result<readonly LedgerEvent[], CounterError>;
+export interface Done {
+  readonly events: readonly LedgerEvent[];
+  /** The member's balance in the program after the action, when the action has a member. */
+  readonly balance: number | undefined;
+}
+
+export type ActionResult = Result<Done, CounterError>;
 
 const now = (ctx: CounterContext) => ctx.nowMs ?? Date.now();
+
+/** The stamps an action gave the member: the purchase's, and any campaign or birthday bonus. */
+export const stampsGiven = (events: readonly LedgerEvent[], member: string): number =>
+  events.reduce(
+    (sum, event) =>
+      sum + (event.type === 'stamps.earned' && event.data.member === member ? event.data.count : 0),
+    0,
+  );
 
 async function act(
   ctx: CounterContext,
@@ -45,7 +60,9 @@ async function act(
   action: CashierAction,
   card?: string,
 ): Promise<ActionResult> {
-  const views = await loadViews(ctx.db, { members: [member], cards: card ? [card] : [] });
+  const views = await readOnly(ctx.db, (tx) =>
+    loadViews(tx, { members: [member], cards: card ? [card] : [] }),
+  );
   const programView = views.programs.get(program);
   if (!programView) {
     return err({ code: 'unknown_program', message: `There is no program ${program} here.` });
@@ -61,7 +78,11 @@ async function act(
     online: ctx.online,
   });
   if (!decision.ok) return decision;
-  return ok(await appendEvents(ctx.db, decision.value, { staff: ctx.session.staff, nowMs }));
+  const events = await appendEvents(ctx.db, decision.value, { staff: ctx.session.staff, nowMs });
+  // The views read for the decision hold every row these events change: folding them here
+  // gives the balance after the action without reading it back.
+  for (const event of events) foldEvent(views, event);
+  return ok({ events, balance: memberStateFor(views, member, program, nowMs).balance });
 }
 
 export function stampPurchase(
@@ -149,7 +170,10 @@ export async function undoLastAction(
     if (!decision.ok) return decision;
     drafts.push(...decision.value);
   }
-  return ok(await appendEvents(ctx.db, drafts, { staff: ctx.session.staff, nowMs }));
+  const events = await appendEvents(ctx.db, drafts, { staff: ctx.session.staff, nowMs });
+  // An undo refolds the member's cluster in the store: read the balance it left.
+  const after = await readMember(ctx.db, details.member.id);
+  return ok({ events, balance: after?.balances.find((b) => b.program === program)?.balance ?? 0 });
 }
 
 export async function giveFeedback(
@@ -158,10 +182,9 @@ export async function giveFeedback(
   member?: string,
 ): Promise<ActionResult> {
   const data = member === undefined ? { rating } : { rating, member };
-  return ok(
-    await appendEvents(ctx.db, [{ type: 'feedback.given', data }], {
-      staff: ctx.session.staff,
-      nowMs: now(ctx),
-    }),
-  );
+  const events = await appendEvents(ctx.db, [{ type: 'feedback.given', data }], {
+    staff: ctx.session.staff,
+    nowMs: now(ctx),
+  });
+  return ok({ events, balance: undefined });
 }

@@ -10,7 +10,7 @@ import {
   type CardKind,
 } from '../../shared/card-code';
 import { err, ok, type Result } from '../../shared/result';
-import type { TreuDatabase } from '../storage/database';
+import { readOnly, type TreuDatabase } from '../storage/database';
 import type { CardRow } from '../storage/rows';
 import { readMember, type MemberDetails } from './member-reads';
 
@@ -62,9 +62,17 @@ export async function identify(
 ): Promise<Result<Identified, IdentifyError>> {
   const ids = cardIdsOf(scanned);
   if (!ids.ok) return ids;
-  const cards = (await db.cards.bulkGet(ids.value)).flatMap((card) => (card ? [card] : []));
+  return readOnly(db, (tx) => identifyCard(tx, ids.value, scanned));
+}
+
+async function identifyCard(
+  db: TreuDatabase,
+  ids: readonly string[],
+  scanned: string,
+): Promise<Result<Identified, IdentifyError>> {
+  const cards = (await db.cards.bulkGet([...ids])).flatMap((card) => (card ? [card] : []));
   const card = cards[0];
-  if (!card) return err({ code: 'unknown_card', card: ids.value[0] ?? scanned.trim() });
+  if (!card) return err({ code: 'unknown_card', card: ids[0] ?? scanned.trim() });
   if (card.blocked) return err({ code: 'card_blocked', card: card.id });
   const details = await readMember(db, card.member);
   if (!details) return err({ code: 'unknown_card', card: card.id });

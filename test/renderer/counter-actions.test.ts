@@ -65,7 +65,8 @@ describe('counter actions', () => {
         {},
         anna.card.id,
       );
-      expect(r.ok).toBe(true);
+      expect(r.ok && r.value.balance).toBe(i);
+      expect(await balanceOf(t, anna.member)).toBe(i);
     }
     expect(await balanceOf(t, anna.member)).toBe(10);
     const redeemed = await redeemReward(
@@ -80,7 +81,8 @@ describe('counter actions', () => {
     const details = await readMember(t.db, anna.member);
     if (!details) throw new Error('no member');
     const undone = await undoLastAction(t.at(START_MS + 11 * MINUTE + 5_000), details);
-    expect(undone.ok && undone.value.map((e) => e.type)).toEqual(['event.voided']);
+    expect(undone.ok && undone.value.events.map((e) => e.type)).toEqual(['event.voided']);
+    expect(undone.ok && undone.value.balance).toBe(10);
     expect(await balanceOf(t, anna.member)).toBe(10);
     expect(await storedSnapshot(t.db)).toEqual(await foldedSnapshot(t.db));
   });
