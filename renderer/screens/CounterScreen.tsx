@@ -4,13 +4,14 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import type { DerivedViews } from '../../shared/projection/derived-views';
 import { useCounterContext, useTerminal } from '../app/terminal-context';
 import { describeCounterError, describeIdentifyError } from '../i18n/describe';
 import { useI18n } from '../i18n/i18n';
 import { readMeta, writeMeta } from '../storage/meta';
 import { stampPurchase, stampsGiven } from '../terminal/counter-actions';
 import { identify } from '../terminal/identify';
-import { readPrograms } from '../terminal/member-reads';
+import { inCounterOrder } from '../terminal/member-reads';
 import { useScanHandler, type Scan } from '../scanning/scan-router';
 import { useAnnounce } from '../ui/Announcer';
 import { MemberPanel } from './MemberPanel';
@@ -47,17 +48,24 @@ export function CounterScreen(props: {
       return;
     }
     setCamera(false);
-    const { member, card } = found.value;
+    const { member, card, views } = found.value;
     // With stamp on scan, the stamp is committed before the member's screen starts its
     // own reads, so the confirmation waits for nothing else.
-    if (settings?.stampOnScan) await stampOnScan(member.id, card.id);
+    if (settings?.stampOnScan) await stampOnScan(member.id, card.id, views);
     props.onCurrent({ memberId: member.id, cardId: card.id });
   };
 
-  const stampOnScan = async (member: string, card: string) => {
-    const program = (await readPrograms(db))[0];
+  const stampOnScan = async (member: string, card: string, views: DerivedViews) => {
+    const program = inCounterOrder(views.programs.values(), settings?.counterProgram)[0];
     if (!program) return;
-    const result = await stampPurchase(counterContext(), member, program.id, { items: 1 }, card);
+    const result = await stampPurchase(
+      counterContext(),
+      member,
+      program.id,
+      { items: 1 },
+      card,
+      views,
+    );
     if (result.ok) {
       announce(
         t.counter.stamped(stampsGiven(result.value.events, member), result.value.balance ?? 0),

@@ -9,7 +9,7 @@ import { cardChangedBy, membersNamedBy } from '../../shared/projection/ledger-in
 import type { MemberView } from '../../shared/projection/views';
 import type { Table } from 'dexie';
 import type { TreuDatabase } from './database';
-import type { MemberRow } from './rows';
+import type { BalanceRow, MemberRow } from './rows';
 
 /** Lower-case words of the name and the digits of the phone: what member search matches. */
 export function searchTerms(member: Omit<MemberView, 'balances'>): string[] {
@@ -23,38 +23,66 @@ export function memberRow(member: MemberView): MemberRow {
   return { ...view, cards: [...view.cards], search: searchTerms(view) };
 }
 
-async function loadCard(db: TreuDatabase, views: DerivedViews, id: string): Promise<void> {
-  if (views.cards.has(id)) return;
-  const row = await db.cards.get(id);
-  if (row) views.cards.set(id, row);
+/** Rows by primary key, in order; no request when there are no keys. */
+function getAll<T, K>(table: Table<T, K>, keys: readonly K[]): Promise<(T | undefined)[]> {
+  return keys.length === 0 ? Promise.resolve([]) : table.bulkGet([...keys]);
 }
 
-/** Loads a member, its balances and cards, and whoever it was merged into, in turn. */
-async function loadMember(db: TreuDatabase, views: DerivedViews, id: string): Promise<void> {
-  if (views.members.has(id)) return;
-  const row = await db.members.get(id);
-  if (!row) return;
+function balancesOf(db: TreuDatabase, members: readonly string[]) {
+  if (members.length === 0) return Promise.resolve([]);
+  const index = db.balances.where('member');
+  return (
+    members.length === 1 ? index.equals(members[0] ?? '') : index.anyOf([...members])
+  ).toArray();
+}
+
+function memberView(row: MemberRow, balances: readonly BalanceRow[]): MemberView {
   const { search: _search, ...view } = row;
-  const balances = await db.balances.where('member').equals(id).toArray();
-  const member: MemberView = {
+  return {
     ...view,
     cards: [...view.cards],
     balances: new Map(balances.map((b) => [b.program, { ...b, earnings: [...b.earnings] }])),
   };
-  views.members.set(id, member);
-  for (const card of member.cards) await loadCard(db, views, card);
-  if (member.mergedInto !== undefined) await loadMember(db, views, member.mergedInto);
 }
 
-/** The views of these members (and whoever they were merged into) and cards, and every program. */
+/**
+ * The views of these members (and whoever they were merged into, with their balances and
+ * cards) and of these cards, and every program. Read in rounds, each round's requests
+ * together: the named rows first, then the cards and merge targets they name, until
+ * nothing new is named (two rounds for a member that was never merged).
+ */
 export async function loadViews(
   db: TreuDatabase,
   ids: { readonly members: readonly string[]; readonly cards: readonly string[] },
 ): Promise<DerivedViews> {
   const views = emptyViews();
-  for (const program of await db.programs.toArray()) views.programs.set(program.id, program);
-  for (const member of ids.members) await loadMember(db, views, member);
-  for (const card of ids.cards) await loadCard(db, views, card);
+  const programs = db.programs.toArray();
+  let members = new Set(ids.members);
+  let cards = new Set(ids.cards);
+  while (members.size > 0 || cards.size > 0) {
+    const memberIds = [...members];
+    const [memberRows, balances, cardRows] = await Promise.all([
+      getAll(db.members, memberIds),
+      balancesOf(db, memberIds),
+      getAll(db.cards, [...cards]),
+    ]);
+    members = new Set();
+    cards = new Set();
+    for (const card of cardRows) if (card) views.cards.set(card.id, card);
+    for (const row of memberRows) {
+      if (!row) continue;
+      const member = memberView(
+        row,
+        balances.filter((balance) => balance.member === row.id),
+      );
+      views.members.set(row.id, member);
+      for (const card of member.cards) if (!views.cards.has(card)) cards.add(card);
+      const into = member.mergedInto;
+      if (into !== undefined && !views.members.has(into)) members.add(into);
+    }
+    for (const id of members) if (views.members.has(id)) members.delete(id);
+  }
+  for (const program of await programs) views.programs.set(program.id, program);
   return views;
 }
 

@@ -48,6 +48,43 @@ export interface AppendOptions {
   readonly nowMs?: number;
 }
 
+/** Where this terminal's next event starts: who signs, and the clock and `seq` so far. */
+interface SignerState {
+  readonly identity: TerminalIdentity;
+  readonly cursor: AppendCursor;
+}
+
+/**
+ * The signer state each open database last committed, so an action need not read it
+ * first. The commit checks it against the stored one: another tab of the same terminal
+ * (or a sync that moved the clock) may have written since.
+ */
+const lastCommitted = new WeakMap<TreuDatabase['dexie'], SignerState>();
+
+async function storedSignerState(db: TreuDatabase): Promise<SignerState | undefined> {
+  const [identity, cursor] = await Promise.all([readMeta(db, 'identity'), readMeta(db, 'cursor')]);
+  if (!identity) return undefined;
+  return { identity, cursor: cursor ?? { clock: initialClock(identity.terminal), seq: 0 } };
+}
+
+const sameCursor = (a: AppendCursor, b: AppendCursor) =>
+  a.seq === b.seq &&
+  a.clock.wallMs === b.clock.wallMs &&
+  a.clock.counter === b.clock.counter &&
+  a.clock.node === b.clock.node;
+
+/** The same terminal with the same key (enrolment may change the tenant and store). */
+const sameSigner = (a: TerminalIdentity, b: TerminalIdentity) =>
+  a.terminal === b.terminal &&
+  a.tenant === b.tenant &&
+  a.store === b.store &&
+  a.publicKeyText === b.publicKeyText;
+
+const isCurrent = (known: SignerState, stored: SignerState | undefined) =>
+  stored !== undefined &&
+  sameSigner(stored.identity, known.identity) &&
+  sameCursor(stored.cursor, known.cursor);
+
 /** Signs and commits the drafts as this terminal's next events; returns them. */
 export function appendEvents(
   db: TreuDatabase,
@@ -55,29 +92,36 @@ export function appendEvents(
   options: AppendOptions = {},
 ): Promise<LedgerEvent[]> {
   return withAppendLock(async () => {
-    const { identity, cursor: stored } = await readOnly(db, async (tx) => ({
-      identity: await readMeta(tx, 'identity'),
-      cursor: await readMeta(tx, 'cursor'),
-    }));
-    if (!identity) throw new TerminalNotSetUp();
-    const cursor = stored ?? { clock: initialClock(identity.terminal), seq: 0 };
     // Signing is asynchronous WebCrypto, which must not run inside an IndexedDB
     // transaction (it would commit early); so sign first, then check in the transaction
-    // that no other writer moved the cursor meanwhile (the lock makes that a bug).
-    const { events, state } = await signDrafts(
-      identity,
-      cursor,
-      drafts,
-      options.nowMs ?? Date.now(),
-      options.staff,
-    );
-    await readWrite(db, async (tx) => {
-      if (((await readMeta(tx, 'cursor'))?.seq ?? 0) !== cursor.seq) {
-        throw new Error('The terminal made another event during this action: a second writer.');
+    // that the cursor signed from is still the stored one, and sign again if not.
+    for (let attempt = 1; ; attempt++) {
+      const from =
+        lastCommitted.get(db.dexie) ?? (await readOnly(db, (tx) => storedSignerState(tx)));
+      if (!from) throw new TerminalNotSetUp();
+      const { events, state } = await signDrafts(
+        from.identity,
+        from.cursor,
+        drafts,
+        options.nowMs ?? Date.now(),
+        options.staff,
+      );
+      const committed = await readWrite(db, async (tx) => {
+        if (!isCurrent(from, await storedSignerState(tx))) return false;
+        await recordEvents(tx, events, { pending: true });
+        await writeMeta(tx, 'cursor', state);
+        return true;
+      });
+      if (committed) {
+        lastCommitted.set(db.dexie, { identity: from.identity, cursor: state });
+        return events;
       }
-      await recordEvents(tx, events, { pending: true });
-      await writeMeta(tx, 'cursor', state);
-    });
-    return events;
+      lastCommitted.delete(db.dexie);
+      if (attempt === 2) {
+        throw new Error(
+          "The terminal's clock moved twice during one action: another writer is busy.",
+        );
+      }
+    }
   });
 }

@@ -8,6 +8,8 @@
 import { hlcWallMs } from '../../shared/clock';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import { isVoidable } from '../../shared/ledger/event-types';
+import type { DerivedViews } from '../../shared/projection/derived-views';
+import { foldEvent } from '../../shared/projection/fold-step';
 import { err, ok, type Result } from '../../shared/result';
 import { decide, type CashierAction } from '../../shared/rules/decide';
 import { cardStateFor, memberStateFor } from '../../shared/rules/member-state';
@@ -15,7 +17,6 @@ import type { Refusal } from '../../shared/rules/refusal';
 import { readOnly, type TreuDatabase } from '../storage/database';
 import { voidedAmong } from '../storage/event-queries';
 import { readMeta } from '../storage/meta';
-import { foldEvent } from '../../shared/projection/fold-step';
 import { loadViews } from '../storage/stored-views';
 import { appendEvents } from './append-events';
 import type { MemberDetails } from './member-reads';
@@ -59,10 +60,13 @@ async function act(
   program: string,
   action: CashierAction,
   card?: string,
+  read?: DerivedViews,
 ): Promise<ActionResult> {
-  const views = await readOnly(ctx.db, (tx) =>
-    loadViews(tx, { members: [member], cards: card ? [card] : [] }),
-  );
+  const views =
+    read ??
+    (await readOnly(ctx.db, (tx) =>
+      loadViews(tx, { members: [member], cards: card ? [card] : [] }),
+    ));
   const programView = views.programs.get(program);
   if (!programView) {
     return err({ code: 'unknown_program', message: `There is no program ${program} here.` });
@@ -91,8 +95,10 @@ export function stampPurchase(
   program: string,
   purchase: { readonly items?: number; readonly amountCents?: number },
   card?: string,
+  /** The member's and card's views when they were read just now (identify's): not read again. */
+  read?: DerivedViews,
 ): Promise<ActionResult> {
-  return act(ctx, member, program, { kind: 'stamp', ...purchase }, card);
+  return act(ctx, member, program, { kind: 'stamp', ...purchase }, card, read);
 }
 
 export function redeemReward(

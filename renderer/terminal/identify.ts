@@ -12,7 +12,9 @@ import {
 import { err, ok, type Result } from '../../shared/result';
 import { readOnly, type TreuDatabase } from '../storage/database';
 import type { CardRow } from '../storage/rows';
-import { readMember, type MemberDetails } from './member-reads';
+import type { DerivedViews } from '../../shared/projection/derived-views';
+import { loadViews } from '../storage/stored-views';
+import { memberDetailsIn, type MemberDetails } from './member-reads';
 
 export type IdentifyError =
   | CardCodeError
@@ -22,6 +24,11 @@ export type IdentifyError =
 
 export interface Identified extends MemberDetails {
   readonly card: CardRow;
+  /**
+   * The views read to identify the member (the member, whoever it was merged into, their
+   * cards and balances, every program): an action right after the scan decides on them.
+   */
+  readonly views: DerivedViews;
 }
 
 /** An NFC UID as readers often type it: hex pairs with `:` or `-` between them. */
@@ -74,8 +81,9 @@ async function identifyCard(
   const card = cards[0];
   if (!card) return err({ code: 'unknown_card', card: ids[0] ?? scanned.trim() });
   if (card.blocked) return err({ code: 'card_blocked', card: card.id });
-  const details = await readMember(db, card.member);
+  const views = await loadViews(db, { members: [card.member], cards: [card.id] });
+  const details = memberDetailsIn(views, card.member);
   if (!details) return err({ code: 'unknown_card', card: card.id });
   if (details.member.erased) return err({ code: 'member_erased' });
-  return ok({ ...details, card });
+  return ok({ ...details, card, views });
 }

@@ -1,11 +1,11 @@
 /** What the counter and member screens show about a member, read from the stored projection. */
-import { canonicalMember } from '../../shared/projection/derived-views';
+import { canonicalMember, type DerivedViews } from '../../shared/projection/derived-views';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import type { TreuDatabase } from '../storage/database';
 import { eventsNaming } from '../storage/event-queries';
 import type { BalanceRow, CardRow, MemberRow, ProgramRow } from '../storage/rows';
 import { readMeta } from '../storage/meta';
-import { loadViews } from '../storage/stored-views';
+import { loadViews, memberRow } from '../storage/stored-views';
 import { DEFAULT_PROGRAM_ID } from './default-program';
 
 export interface MemberDetails {
@@ -14,16 +14,26 @@ export interface MemberDetails {
   readonly cards: readonly CardRow[];
 }
 
+/**
+ * What the screens show of the member that holds the account of `id` (after merges), from
+ * views that loadViews loaded for it. Copies: folding into the views later leaves it alone.
+ */
+export function memberDetailsIn(views: DerivedViews, id: string): MemberDetails | undefined {
+  const holder = views.members.get(canonicalMember(views, id));
+  if (!holder) return undefined;
+  return {
+    member: memberRow(holder),
+    balances: [...holder.balances.values()].map((b) => ({ ...b, earnings: [...b.earnings] })),
+    cards: holder.cards.flatMap((card) => {
+      const row = views.cards.get(card);
+      return row ? [{ ...row }] : [];
+    }),
+  };
+}
+
 /** The member that holds the account of `id` (after merges), with balances and cards. */
 export async function readMember(db: TreuDatabase, id: string): Promise<MemberDetails | undefined> {
-  const views = await loadViews(db, { members: [id], cards: [] });
-  const holder = await db.members.get(canonicalMember(views, id));
-  if (!holder) return undefined;
-  const [balances, cards] = await Promise.all([
-    db.balances.where('member').equals(holder.id).toArray(),
-    db.cards.bulkGet([...holder.cards]),
-  ]);
-  return { member: holder, balances, cards: cards.flatMap((card) => (card ? [card] : [])) };
+  return memberDetailsIn(await loadViews(db, { members: [id], cards: [] }), id);
 }
 
 /**
@@ -52,9 +62,18 @@ export async function memberHistory(
  * bonuses, on the first; the others are a tap away.
  */
 export async function readPrograms(db: TreuDatabase): Promise<ProgramRow[]> {
-  const preferred = (await readMeta(db, 'settings'))?.counterProgram ?? DEFAULT_PROGRAM_ID;
-  const rank = (program: ProgramRow) => (program.id === preferred ? 0 : 1);
-  return (await db.programs.toArray()).sort(
+  const preferred = (await readMeta(db, 'settings'))?.counterProgram;
+  return inCounterOrder(await db.programs.toArray(), preferred);
+}
+
+/** Programs with the counter's own first (see readPrograms), the others oldest first. */
+export function inCounterOrder(
+  programs: Iterable<ProgramRow>,
+  preferred: string | undefined,
+): ProgramRow[] {
+  const first = preferred ?? DEFAULT_PROGRAM_ID;
+  const rank = (program: ProgramRow) => (program.id === first ? 0 : 1);
+  return [...programs].sort(
     (a, b) => rank(a) - rank(b) || (a.publishedHlc < b.publishedHlc ? -1 : 1),
   );
 }

@@ -152,6 +152,14 @@ async function scanAll(page: Page, codes: readonly string[]): Promise<Sample[]> 
     );
     if ((i + 1) % 100 === 0) log(`scanned ${i + 1} of ${codes.length}`);
   }
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const));
+  const deltas = new Map<string, number[]>();
+  let prev = 0;
+  for (const [name, t] of marks) {
+    if (name !== 't:scan') { const d = deltas.get(name) ?? []; d.push(t - prev); deltas.set(name, d); }
+    prev = t;
+  }
+  for (const [name, d] of deltas) { d.sort((a, b) => a - b); log(`${name} p50 ${d[Math.floor(d.length / 2)]?.toFixed(2)} p95 ${d[Math.floor(d.length * 0.95)]?.toFixed(2)}`); }
   return page.evaluate(() => (window as unknown as SampleWindow).treuSamples);
 }
 
