@@ -19,7 +19,7 @@ import type { TreuDatabase } from './database';
 import { newestEvent, voidedAmong } from './event-queries';
 import { eventRefRows, eventRow } from './event-rows';
 import { refoldStoredCluster, type ClusterSeeds } from './stored-cluster';
-import { loadViewsFor, writeViews } from './stored-views';
+import { loadViewsFor, putAll, writeViews } from './stored-views';
 
 /** An event whose id is stored already with other content: refused, never stored. */
 export interface IdConflict {
@@ -60,6 +60,19 @@ async function foldInPlace(db: TreuDatabase, events: readonly LedgerEvent[]): Pr
   });
 }
 
+/** Adds the event rows and their references. */
+async function storeEvents(
+  db: TreuDatabase,
+  events: readonly LedgerEvent[],
+  pending: boolean,
+): Promise<void> {
+  const refs = events.flatMap(eventRefRows);
+  await Promise.all([
+    db.events.bulkAdd(events.map((event) => eventRow(event, pending))),
+    putAll(db.eventRefs, refs),
+  ]);
+}
+
 /** The stored stamps and redemptions that these events (not stored yet) void for the first time. */
 async function undoneBy(db: TreuDatabase, events: readonly LedgerEvent[]) {
   const undone: LedgerEvent[] = [];
@@ -91,7 +104,10 @@ export async function recordEvents(
 ): Promise<Recorded> {
   const batch = inTotalOrder([...events]);
   dropDuplicates(batch);
-  const stored = await db.events.bulkGet(batch.map((event) => event.id));
+  const [stored, newest] = await Promise.all([
+    db.events.bulkGet(batch.map((event) => event.id)),
+    newestEvent(db),
+  ]);
   const duplicates: string[] = [];
   const conflicts: IdConflict[] = [];
   const fresh = batch.filter((event, i) => {
@@ -103,14 +119,10 @@ export async function recordEvents(
   });
   if (fresh.length === 0) return { added: [], duplicates, conflicts };
 
-  const newest = await newestEvent(db);
   // `fresh` is in total order, so the events that sort before the newest stored come first.
   const late = newest ? fresh.filter((event) => compareEvents(event, newest) < 0) : [];
   const undone = await undoneBy(db, fresh);
-  await db.events.bulkAdd(fresh.map((event) => eventRow(event, options.pending)));
-  const refs = fresh.flatMap(eventRefRows);
-  if (refs.length > 0) await db.eventRefs.bulkAdd(refs);
-
+  await storeEvents(db, fresh, options.pending);
   if (late.some((event) => event.type === 'program.published')) {
     await rebuildProjection(db);
   } else if (late.length > 0 || undone.length > 0) {

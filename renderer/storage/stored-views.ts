@@ -28,12 +28,14 @@ function getAll<T, K>(table: Table<T, K>, keys: readonly K[]): Promise<(T | unde
   return keys.length === 0 ? Promise.resolve([]) : table.bulkGet([...keys]);
 }
 
-function balancesOf(db: TreuDatabase, members: readonly string[]) {
-  if (members.length === 0) return Promise.resolve([]);
+/** The balance rows of these members (at least one). */
+function balancesWhere(db: TreuDatabase, members: readonly string[]) {
   const index = db.balances.where('member');
-  return (
-    members.length === 1 ? index.equals(members[0] ?? '') : index.anyOf([...members])
-  ).toArray();
+  return members.length === 1 ? index.equals(members[0] ?? '') : index.anyOf([...members]);
+}
+
+function balancesOf(db: TreuDatabase, members: readonly string[]): Promise<BalanceRow[]> {
+  return members.length === 0 ? Promise.resolve([]) : balancesWhere(db, members).toArray();
 }
 
 function memberView(row: MemberRow, balances: readonly BalanceRow[]): MemberView {
@@ -113,24 +115,36 @@ export async function putAll<T, K>(table: Table<T, K>, rows: readonly T[]): Prom
   if (rows.length > 0) await table.bulkPut(rows);
 }
 
-/** Writes a member with its balances, replacing the balances it had. */
-export async function writeMember(db: TreuDatabase, member: MemberView): Promise<void> {
-  await db.members.put(memberRow(member));
-  await db.balances.where('member').equals(member.id).delete();
-  await putAll(db.balances, [...member.balances.values()]);
-}
-
 /**
  * Writes back the views in `views`: what loadViewsFor loaded, changed or not, and what is
- * new. Programs only when the events published one: no other event changes them.
+ * new; each member's balances replace the ones it had. Programs only when the events
+ * published one: no other event changes them. The tables are written side by side; only
+ * the balances wait, for the old ones to be gone.
  */
 export async function writeViews(
   db: TreuDatabase,
   views: DerivedViews,
   options: { readonly programsChanged: boolean },
 ): Promise<void> {
-  for (const member of views.members.values()) await writeMember(db, member);
-  await putAll(db.cards, [...views.cards.values()]);
-  await putAll(db.redemptions, [...views.redemptions.values()]);
-  if (options.programsChanged) await putAll(db.programs, [...views.programs.values()]);
+  const members = [...views.members.values()];
+  await Promise.all([
+    putAll(db.members, members.map(memberRow)),
+    putAll(db.cards, [...views.cards.values()]),
+    putAll(db.redemptions, [...views.redemptions.values()]),
+    options.programsChanged ? putAll(db.programs, [...views.programs.values()]) : undefined,
+    replaceBalances(db, members),
+  ]);
+}
+
+async function replaceBalances(db: TreuDatabase, members: readonly MemberView[]): Promise<void> {
+  if (members.length === 0) return;
+  // A delete through an index reads the keys before it deletes them: the puts must wait.
+  await balancesWhere(
+    db,
+    members.map((member) => member.id),
+  ).delete();
+  await putAll(
+    db.balances,
+    members.flatMap((member) => [...member.balances.values()]),
+  );
 }

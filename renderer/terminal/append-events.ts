@@ -108,8 +108,10 @@ export function appendEvents(
       );
       const committed = await readWrite(db, async (tx) => {
         if (!isCurrent(from, await storedSignerState(tx))) return false;
-        await recordEvents(tx, events, { pending: true });
-        await writeMeta(tx, 'cursor', state);
+        await Promise.all([
+          recordEvents(tx, events, { pending: true }),
+          writeMeta(tx, 'cursor', state),
+        ]);
         return true;
       });
       if (committed) {

@@ -17,6 +17,7 @@ import { build } from 'vite';
 import { cardCodeFor } from '../../shared/card-code';
 import { foldEvents } from '../../shared/projection/projection';
 import { eventRefRows, eventRow } from '../../renderer/storage/event-rows';
+import { WEDGE_DEFAULTS } from '../../renderer/scanning/wedge-detector';
 import { memberRow } from '../../renderer/storage/stored-views';
 import { serveFolder } from '../../server/static-files';
 import { CHROMIUM, CHROMIUM_ARGS, CHROMIUM_AVAILABLE } from '../support/chromium';
@@ -48,13 +49,19 @@ type Sample = {
   readonly tone: string;
   readonly text: string;
 };
-type SampleWindow = Window & { treuSamples: Sample[] };
+type SampleWindow = Window & { treuSamples: Sample[]; treuKeyGaps: number[] };
 
 /** Counts, in the page, from the Enter of a scan to the confirmation in the DOM and on the next frame. */
 const INSTRUMENT = `
 window.treuSamples = [];
+window.treuKeyGaps = [];
 let enterAt;
-addEventListener('keydown', (event) => { if (event.key === 'Enter') enterAt = event.timeStamp; }, { capture: true });
+let keyAt;
+addEventListener('keydown', (event) => {
+  if (keyAt !== undefined) window.treuKeyGaps.push(event.timeStamp - keyAt);
+  keyAt = event.key === 'Enter' ? undefined : event.timeStamp;
+  if (event.key === 'Enter') enterAt = event.timeStamp;
+}, { capture: true });
 new MutationObserver((records) => {
   for (const record of records) for (const node of record.addedNodes) {
     if (!(node instanceof HTMLElement) || !node.classList.contains('announcement') || enterAt === undefined) continue;
@@ -142,25 +149,51 @@ async function preload(page: Page, tables: ReturnType<typeof preloadRows>['table
   return { rows, ms: performance.now() - start };
 }
 
-async function scanAll(page: Page, codes: readonly string[]): Promise<Sample[]> {
+interface Scanned {
+  readonly samples: Sample[];
+  /** Scans typed again because Playwright left a gap longer than a scanner's between two keys. */
+  readonly retyped: number;
+}
+
+/**
+ * Types each code as a wedge scan and waits for its confirmation. Playwright sends every
+ * key as its own message; when this process pauses (garbage collection) between two keys
+ * longer than the wedge detector allows a scanner, the scan breaks up into typing, which
+ * is the harness's fault, not the terminal's: such a scan is typed again and counted.
+ */
+async function scanAll(page: Page, codes: readonly string[]): Promise<Scanned> {
+  const samples: Sample[] = [];
+  let retyped = 0;
   for (const [i, code] of codes.entries()) {
-    await page.keyboard.type(code);
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(
-      (n) => (window as unknown as SampleWindow).treuSamples.length > n,
-      i,
-    );
+    for (;;) {
+      await page.waitForTimeout(BETWEEN_SCANS_MS);
+      await page.evaluate(() => {
+        (window as unknown as SampleWindow).treuSamples = [];
+        (window as unknown as SampleWindow).treuKeyGaps = [];
+      });
+      await page.keyboard.type(code);
+      await page.keyboard.press('Enter');
+      const confirmed = await page
+        .waitForFunction(() => (window as unknown as SampleWindow).treuSamples[0], undefined, {
+          timeout: 5_000,
+        })
+        .then((handle) => handle.jsonValue() as Promise<Sample>)
+        .catch(() => undefined);
+      const gaps = await page.evaluate(() => (window as unknown as SampleWindow).treuKeyGaps);
+      const brokenUp = gaps.some((gap) => gap > WEDGE_DEFAULTS.maxGapMs);
+      if (confirmed?.tone === 'done' || !brokenUp) {
+        if (!confirmed) throw new Error(`scan ${i + 1} (${code}): no confirmation within 5 s`);
+        samples.push(confirmed);
+        break;
+      }
+      retyped += 1;
+      log(
+        `scan ${i + 1}: Playwright paused ${Math.round(Math.max(...gaps))} ms between two keys; typed again`,
+      );
+    }
     if ((i + 1) % 100 === 0) log(`scanned ${i + 1} of ${codes.length}`);
   }
-  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const));
-  const deltas = new Map<string, number[]>();
-  let prev = 0;
-  for (const [name, t] of marks) {
-    if (name !== 't:scan') { const d = deltas.get(name) ?? []; d.push(t - prev); deltas.set(name, d); }
-    prev = t;
-  }
-  for (const [name, d] of deltas) { d.sort((a, b) => a - b); log(`${name} p50 ${d[Math.floor(d.length / 2)]?.toFixed(2)} p95 ${d[Math.floor(d.length * 0.95)]?.toFixed(2)}`); }
-  return page.evaluate(() => (window as unknown as SampleWindow).treuSamples);
+  return { samples, retyped };
 }
 
 async function runCounterBench(): Promise<BenchReport> {
@@ -229,7 +262,7 @@ async function runCounterBench(): Promise<BenchReport> {
       .sort(() => rng.next() - 0.5)
       .slice(0, SCANS)
       .map((card) => cardCodeFor(card.id));
-    const samples = await scanAll(app, scanCodes);
+    const { samples, retyped } = await scanAll(app, scanCodes);
     const measured = samples.slice(WARM_UP_SCANS);
     const refused = measured.filter((sample) => sample.tone !== 'done');
     if (refused.length > 0) {
@@ -261,6 +294,11 @@ async function runCounterBench(): Promise<BenchReport> {
       ],
       notes: [
         `${formatCount(measured.length)} scans measured after ${WARM_UP_SCANS} warm-up scans, ${BETWEEN_SCANS_MS} ms apart, each a different member's QR card typed by Playwright as a keyboard wedge, the terminal set to stamp on scan; every scan committed a stamp (durability strict).`,
+        ...(retyped > 0
+          ? [
+              `${formatCount(retyped)} scans typed again: Playwright paused longer than a scanner between two keys (${WEDGE_DEFAULTS.maxGapMs} ms), so the terminal rightly took them for typing.`,
+            ]
+          : []),
       ],
       method: `p50/p95/p99 of single operations in headless ${chromiumVersion()}. Method: test/bench/counter.bench.ts.`,
     };
