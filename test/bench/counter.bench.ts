@@ -296,7 +296,7 @@ async function runCounterBench(): Promise<BenchReport> {
         `${formatCount(measured.length)} scans measured after ${WARM_UP_SCANS} warm-up scans, ${BETWEEN_SCANS_MS} ms apart, each a different member's QR card typed by Playwright as a keyboard wedge, the terminal set to stamp on scan; every scan committed a stamp (durability strict).`,
         ...(retyped > 0
           ? [
-              `${formatCount(retyped)} scans typed again: Playwright paused longer than a scanner between two keys (${WEDGE_DEFAULTS.maxGapMs} ms), so the terminal rightly took them for typing.`,
+              `${formatCount(retyped)} ${retyped === 1 ? 'scan' : 'scans'} typed again: Playwright paused longer than a scanner between two keys (${WEDGE_DEFAULTS.maxGapMs} ms), so the terminal rightly took them for typing.`,
             ]
           : []),
       ],
