@@ -1,0 +1,106 @@
+/**
+ * What the sync server keeps, behind one interface with two implementations that pass
+ * the same tests: SQLite (the embedded default) and PostgreSQL (DATABASE_URL). Nothing a
+ * second server instance would need lives in memory: every method reads or writes the
+ * database.
+ */
+import type { Result } from '../../shared/result';
+
+export interface TenantRow {
+  readonly id: string;
+  readonly name: string;
+  readonly createdMs: number;
+}
+
+export interface StoreRow {
+  readonly id: string;
+  readonly tenant: string;
+  readonly name: string;
+  readonly createdMs: number;
+}
+
+export interface TerminalRow {
+  readonly id: string;
+  readonly tenant: string;
+  readonly store: string;
+  readonly name: string;
+  /** Ed25519 public key, base64url of the raw 32 bytes. */
+  readonly publicKey: string;
+  /** SHA-256 of the bearer token, hex: the token itself is never stored. */
+  readonly tokenHash: string;
+  readonly enrolledMs: number;
+  readonly lastSyncMs: number | undefined;
+  readonly revokedMs: number | undefined;
+}
+
+export interface EnrolmentCodeRow {
+  /** SHA-256 of the code, hex. */
+  readonly codeHash: string;
+  readonly tenant: string;
+  readonly store: string;
+  readonly createdMs: number;
+  readonly expiresMs: number;
+}
+
+export type EnrolmentRefusal = 'unknown_code' | 'code_used' | 'code_expired';
+
+/** An event as the server stores it: the fields it looks up by, and its canonical JSON. */
+export interface EventRecord {
+  readonly id: string;
+  readonly tenant: string;
+  readonly terminal: string;
+  readonly seq: number;
+  /** RFC 8785 canonical JSON of the whole signed event: compared for duplicates, served as is. */
+  readonly body: string;
+}
+
+/**
+ * What became of each event of a batch, in the batch's order: stored now; stored before
+ * with the same content; an id stored before with other content; a `seq` of the terminal
+ * that another event holds.
+ */
+export type InsertOutcome = 'accepted' | 'duplicate' | 'id_conflict' | 'seq_conflict';
+
+export interface StoredEvent {
+  /** Where the event stands in its tenant's server order; pulls go on after it. */
+  readonly position: number;
+  readonly body: string;
+}
+
+export interface ServerStore {
+  readonly kind: 'sqlite' | 'postgresql';
+
+  createTenant(tenant: TenantRow): Promise<void>;
+  /** Undefined when the tenant does not exist. */
+  createStore(store: StoreRow): Promise<StoreRow | undefined>;
+  tenants(): Promise<TenantRow[]>;
+  stores(tenant: string): Promise<StoreRow[]>;
+  store(id: string): Promise<StoreRow | undefined>;
+
+  addEnrolmentCode(code: EnrolmentCodeRow): Promise<void>;
+  /**
+   * Uses the code once, atomically: two terminals racing with one code cannot both
+   * enrol. The terminal row gets the code's tenant and store.
+   */
+  enrolTerminal(
+    codeHash: string,
+    terminal: Omit<TerminalRow, 'tenant' | 'store' | 'lastSyncMs' | 'revokedMs'>,
+  ): Promise<Result<TerminalRow, EnrolmentRefusal>>;
+  terminalByTokenHash(tokenHash: string): Promise<TerminalRow | undefined>;
+  terminal(id: string): Promise<TerminalRow | undefined>;
+  terminals(tenant?: string): Promise<TerminalRow[]>;
+  /** False when there is no such terminal. */
+  revokeTerminal(id: string, nowMs: number): Promise<boolean>;
+  recordSync(terminal: string, nowMs: number): Promise<void>;
+
+  /** Stores the new events of a batch in one transaction; says what became of each. */
+  insertEvents(events: readonly EventRecord[]): Promise<InsertOutcome[]>;
+  /** The highest `seq` up to which every event of the terminal is stored (0 when none). */
+  highestContiguousSeq(terminal: string): Promise<number>;
+  /** The tenant's events after a position, in server order. */
+  eventsAfter(tenant: string, position: number, limit: number): Promise<StoredEvent[]>;
+  /** The tenant's newest position (0 when it has no events). */
+  newestPosition(tenant: string): Promise<number>;
+
+  close(): Promise<void>;
+}

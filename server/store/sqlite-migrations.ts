@@ -1,0 +1,56 @@
+/**
+ * The SQLite schema as numbered migrations; `PRAGMA user_version` says how many ran.
+ * Never edit a migration that shipped: add the next one.
+ */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  // 1: tenants, stores, enrolment codes, terminals, events.
+  `
+  CREATE TABLE tenants (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    -- the last position given to one of the tenant's events: pulls go on by position
+    last_position INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE stores (
+    id TEXT PRIMARY KEY,
+    tenant TEXT NOT NULL REFERENCES tenants (id),
+    name TEXT NOT NULL,
+    created_ms INTEGER NOT NULL
+  );
+  CREATE INDEX stores_by_tenant ON stores (tenant);
+  CREATE TABLE enrolment_codes (
+    code_hash TEXT PRIMARY KEY,
+    tenant TEXT NOT NULL REFERENCES tenants (id),
+    store TEXT NOT NULL REFERENCES stores (id),
+    created_ms INTEGER NOT NULL,
+    expires_ms INTEGER NOT NULL,
+    used_ms INTEGER,
+    terminal TEXT
+  );
+  CREATE TABLE terminals (
+    id TEXT PRIMARY KEY,
+    tenant TEXT NOT NULL REFERENCES tenants (id),
+    store TEXT NOT NULL REFERENCES stores (id),
+    name TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    enrolled_ms INTEGER NOT NULL,
+    last_sync_ms INTEGER,
+    revoked_ms INTEGER,
+    -- every event of the terminal up to this seq is stored
+    contiguous_seq INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX terminals_by_tenant ON terminals (tenant);
+  CREATE TABLE events (
+    tenant TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL UNIQUE,
+    terminal TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (tenant, position),
+    UNIQUE (terminal, seq)
+  ) WITHOUT ROWID;
+  `,
+];

@@ -1,0 +1,255 @@
+/**
+ * The embedded default: one SQLite file (better-sqlite3, WAL). SQLite has one writer at a
+ * time, so a batch's transaction sees and sets the tenant's last position alone.
+ */
+import Database from 'better-sqlite3';
+import { err, ok } from '../../shared/result';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import type {
+  EnrolmentCodeRow,
+  EventRecord,
+  InsertOutcome,
+  ServerStore,
+  StoreRow,
+  TenantRow,
+  TerminalRow,
+} from './server-store';
+
+interface TerminalColumns {
+  id: string;
+  tenant: string;
+  store: string;
+  name: string;
+  public_key: string;
+  token_hash: string;
+  enrolled_ms: number;
+  last_sync_ms: number | null;
+  revoked_ms: number | null;
+}
+
+const terminalRow = (row: TerminalColumns): TerminalRow => ({
+  id: row.id,
+  tenant: row.tenant,
+  store: row.store,
+  name: row.name,
+  publicKey: row.public_key,
+  tokenHash: row.token_hash,
+  enrolledMs: row.enrolled_ms,
+  lastSyncMs: row.last_sync_ms ?? undefined,
+  revokedMs: row.revoked_ms ?? undefined,
+});
+
+const storeRow = (row: { id: string; tenant: string; name: string; created_ms: number }) => ({
+  id: row.id,
+  tenant: row.tenant,
+  name: row.name,
+  createdMs: row.created_ms,
+});
+
+function migrate(db: Database.Database): void {
+  const ran = db.pragma('user_version', { simple: true }) as number;
+  for (const [i, sql] of SQLITE_MIGRATIONS.entries()) {
+    if (i < ran) continue;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${i + 1}`);
+    })();
+  }
+}
+
+/** Opens (and creates or migrates) the SQLite store in this file; `:memory:` for a throwaway. */
+export function openSqliteStore(file: string): ServerStore {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // WAL with synchronous NORMAL loses no committed transaction on a process crash; only a
+  // power cut may take the last ones, which terminals then push again (they keep them).
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const q = {
+    terminalById: db.prepare<[string], TerminalColumns>('SELECT * FROM terminals WHERE id = ?'),
+    terminalByToken: db.prepare<[string], TerminalColumns>(
+      'SELECT * FROM terminals WHERE token_hash = ?',
+    ),
+    eventById: db.prepare<[string], { body: string }>('SELECT body FROM events WHERE id = ?'),
+    eventBySeq: db.prepare<[string, number], { id: string }>(
+      'SELECT id FROM events WHERE terminal = ? AND seq = ?',
+    ),
+    lastPosition: db.prepare<[string], { last_position: number }>(
+      'SELECT last_position FROM tenants WHERE id = ?',
+    ),
+    setLastPosition: db.prepare<[number, string]>(
+      'UPDATE tenants SET last_position = ? WHERE id = ?',
+    ),
+    insertEvent: db.prepare<[string, number, string, string, number, string]>(
+      'INSERT INTO events (tenant, position, id, terminal, seq, body) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    contiguous: db.prepare<[string], { contiguous_seq: number }>(
+      'SELECT contiguous_seq FROM terminals WHERE id = ?',
+    ),
+    seqsAfter: db.prepare<[string, number], { seq: number }>(
+      'SELECT seq FROM events WHERE terminal = ? AND seq > ? ORDER BY seq LIMIT 10000',
+    ),
+    setContiguous: db.prepare<[number, string]>(
+      'UPDATE terminals SET contiguous_seq = ? WHERE id = ?',
+    ),
+    eventsAfter: db.prepare<[string, number, number], { position: number; body: string }>(
+      'SELECT position, body FROM events WHERE tenant = ? AND position > ? ORDER BY position LIMIT ?',
+    ),
+  };
+
+  /** Moves the terminal's contiguous seq on over the events stored right after it. */
+  const advanceContiguous = (terminal: string) => {
+    let seq = q.contiguous.get(terminal)?.contiguous_seq;
+    if (seq === undefined) return; // events of a terminal this server does not know: none
+    const start = seq;
+    for (;;) {
+      const after = q.seqsAfter.all(terminal, seq);
+      for (const row of after) {
+        if (row.seq !== seq + 1) break;
+        seq = row.seq;
+      }
+      if (after.length < 10_000 || after.at(-1)?.seq !== seq) break;
+    }
+    if (seq !== start) q.setContiguous.run(seq, terminal);
+  };
+
+  const insertEvents = db.transaction((events: readonly EventRecord[]): InsertOutcome[] => {
+    const positions = new Map<string, number>();
+    const outcomes = events.map((event): InsertOutcome => {
+      const stored = q.eventById.get(event.id);
+      if (stored) return stored.body === event.body ? 'duplicate' : 'id_conflict';
+      if (q.eventBySeq.get(event.terminal, event.seq)) return 'seq_conflict';
+      const last = positions.get(event.tenant) ?? q.lastPosition.get(event.tenant)?.last_position;
+      if (last === undefined) throw new Error(`No tenant ${event.tenant}: events need one.`);
+      positions.set(event.tenant, last + 1);
+      q.insertEvent.run(event.tenant, last + 1, event.id, event.terminal, event.seq, event.body);
+      return 'accepted';
+    });
+    for (const [tenant, position] of positions) q.setLastPosition.run(position, tenant);
+    for (const terminal of new Set(events.map((event) => event.terminal))) {
+      advanceContiguous(terminal);
+    }
+    return outcomes;
+  });
+
+  const enrol = db.transaction(
+    (
+      codeHash: string,
+      terminal: Omit<TerminalRow, 'tenant' | 'store' | 'lastSyncMs' | 'revokedMs'>,
+    ) => {
+      const code = db
+        .prepare<
+          [string],
+          { tenant: string; store: string; expires_ms: number; used_ms: number | null }
+        >('SELECT tenant, store, expires_ms, used_ms FROM enrolment_codes WHERE code_hash = ?')
+        .get(codeHash);
+      if (!code) return err('unknown_code' as const);
+      if (code.used_ms !== null) return err('code_used' as const);
+      if (code.expires_ms <= terminal.enrolledMs) return err('code_expired' as const);
+      db.prepare(
+        'UPDATE enrolment_codes SET used_ms = ?, terminal = ? WHERE code_hash = ?',
+      ).run(terminal.enrolledMs, terminal.id, codeHash);
+      db.prepare(
+        `INSERT INTO terminals (id, tenant, store, name, public_key, token_hash, enrolled_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        terminal.id,
+        code.tenant,
+        code.store,
+        terminal.name,
+        terminal.publicKey,
+        terminal.tokenHash,
+        terminal.enrolledMs,
+      );
+      const row = q.terminalById.get(terminal.id);
+      if (!row) throw new Error('The terminal just enrolled is missing.');
+      return ok(terminalRow(row));
+    },
+  );
+
+  return {
+    kind: 'sqlite',
+    createTenant: async (tenant: TenantRow) => {
+      db.prepare('INSERT INTO tenants (id, name, created_ms) VALUES (?, ?, ?)').run(
+        tenant.id,
+        tenant.name,
+        tenant.createdMs,
+      );
+    },
+    createStore: async (store: StoreRow) => {
+      if (!db.prepare('SELECT 1 FROM tenants WHERE id = ?').get(store.tenant)) return undefined;
+      db.prepare('INSERT INTO stores (id, tenant, name, created_ms) VALUES (?, ?, ?, ?)').run(
+        store.id,
+        store.tenant,
+        store.name,
+        store.createdMs,
+      );
+      return store;
+    },
+    tenants: async () =>
+      db
+        .prepare<[], { id: string; name: string; created_ms: number }>(
+          'SELECT id, name, created_ms FROM tenants ORDER BY created_ms, id',
+        )
+        .all()
+        .map((row) => ({ id: row.id, name: row.name, createdMs: row.created_ms })),
+    stores: async (tenant: string) =>
+      db
+        .prepare<[string], { id: string; tenant: string; name: string; created_ms: number }>(
+          'SELECT * FROM stores WHERE tenant = ? ORDER BY created_ms, id',
+        )
+        .all(tenant)
+        .map(storeRow),
+    store: async (id: string) => {
+      const row = db
+        .prepare<[string], { id: string; tenant: string; name: string; created_ms: number }>(
+          'SELECT * FROM stores WHERE id = ?',
+        )
+        .get(id);
+      return row ? storeRow(row) : undefined;
+    },
+    addEnrolmentCode: async (code: EnrolmentCodeRow) => {
+      db.prepare(
+        `INSERT INTO enrolment_codes (code_hash, tenant, store, created_ms, expires_ms)
+         VALUES (?, ?, ?, ?, ?)`,
+      ).run(code.codeHash, code.tenant, code.store, code.createdMs, code.expiresMs);
+    },
+    enrolTerminal: async (codeHash, terminal) => enrol(codeHash, terminal),
+    terminalByTokenHash: async (tokenHash: string) => {
+      const row = q.terminalByToken.get(tokenHash);
+      return row ? terminalRow(row) : undefined;
+    },
+    terminal: async (id: string) => {
+      const row = q.terminalById.get(id);
+      return row ? terminalRow(row) : undefined;
+    },
+    terminals: async (tenant?: string) =>
+      (tenant === undefined
+        ? db.prepare<[], TerminalColumns>('SELECT * FROM terminals ORDER BY enrolled_ms, id').all()
+        : db
+            .prepare<[string], TerminalColumns>(
+              'SELECT * FROM terminals WHERE tenant = ? ORDER BY enrolled_ms, id',
+            )
+            .all(tenant)
+      ).map(terminalRow),
+    revokeTerminal: async (id: string, nowMs: number) =>
+      db
+        .prepare('UPDATE terminals SET revoked_ms = COALESCE(revoked_ms, ?) WHERE id = ?')
+        .run(nowMs, id).changes > 0,
+    recordSync: async (terminal: string, nowMs: number) => {
+      db.prepare('UPDATE terminals SET last_sync_ms = ? WHERE id = ?').run(nowMs, terminal);
+    },
+    insertEvents: async (events) => (events.length === 0 ? [] : insertEvents(events)),
+    highestContiguousSeq: async (terminal: string) =>
+      q.contiguous.get(terminal)?.contiguous_seq ?? 0,
+    eventsAfter: async (tenant: string, position: number, limit: number) =>
+      q.eventsAfter.all(tenant, position, limit),
+    newestPosition: async (tenant: string) => q.lastPosition.get(tenant)?.last_position ?? 0,
+    close: async () => {
+      db.close();
+    },
+  };
+}
