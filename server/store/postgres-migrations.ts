@@ -1,0 +1,56 @@
+/**
+ * The PostgreSQL schema as numbered migrations, recorded in `treu_migrations`. Never edit
+ * a migration that shipped: add the next one.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  // 1: tenants, stores, enrolment codes, terminals, events.
+  `
+  CREATE TABLE tenants (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_ms BIGINT NOT NULL,
+    -- the last position given to one of the tenant's events; its row lock orders the
+    -- tenant's writers, so positions become visible in the order they were given
+    last_position BIGINT NOT NULL DEFAULT 0
+  );
+  CREATE TABLE stores (
+    id TEXT PRIMARY KEY,
+    tenant TEXT NOT NULL REFERENCES tenants (id),
+    name TEXT NOT NULL,
+    created_ms BIGINT NOT NULL
+  );
+  CREATE INDEX stores_by_tenant ON stores (tenant);
+  CREATE TABLE enrolment_codes (
+    code_hash TEXT PRIMARY KEY,
+    tenant TEXT NOT NULL REFERENCES tenants (id),
+    store TEXT NOT NULL REFERENCES stores (id),
+    created_ms BIGINT NOT NULL,
+    expires_ms BIGINT NOT NULL,
+    used_ms BIGINT,
+    terminal TEXT
+  );
+  CREATE TABLE terminals (
+    id TEXT PRIMARY KEY,
+    tenant TEXT NOT NULL REFERENCES tenants (id),
+    store TEXT NOT NULL REFERENCES stores (id),
+    name TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    enrolled_ms BIGINT NOT NULL,
+    last_sync_ms BIGINT,
+    revoked_ms BIGINT,
+    contiguous_seq BIGINT NOT NULL DEFAULT 0
+  );
+  CREATE INDEX terminals_by_tenant ON terminals (tenant);
+  CREATE TABLE events (
+    tenant TEXT NOT NULL,
+    position BIGINT NOT NULL,
+    id TEXT NOT NULL UNIQUE,
+    terminal TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (tenant, position),
+    UNIQUE (terminal, seq)
+  );
+  `,
+];
