@@ -17,14 +17,10 @@ import type {
   TerminalRow,
 } from './server-store';
 
-/** BIGINT columns hold milliseconds and positions, all within Number's safe range. */
-const INT8_OID = 20;
-const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === INT8_OID
-      ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-};
+// BIGINT columns hold milliseconds and positions, all within Number's safe range: read
+// them as numbers (node-postgres gives strings by default). This process uses node-postgres
+// for nothing else, so setting it once for the process is safe.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
 /** Any number the migrations lock on: one server instance migrates at a time. */
 const MIGRATION_LOCK = 0x7472_6575;
@@ -196,7 +192,7 @@ async function advanceContiguous(client: pg.PoolClient, terminal: string): Promi
 
 /** Opens the PostgreSQL store at this URL, running the migrations it has not yet run. */
 export async function openPostgresStore(url: string): Promise<ServerStore> {
-  const pool = new pg.Pool({ connectionString: url, types, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client's error (the server restarted) must not crash the process: the
   // next query gets a new connection.
   pool.on('error', () => undefined);

@@ -6,12 +6,10 @@ import Database from 'better-sqlite3';
 import { err, ok } from '../../shared/result';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import type {
-  EnrolmentCodeRow,
   EventRecord,
   InsertOutcome,
   ServerStore,
   StoreRow,
-  TenantRow,
   TerminalRow,
 } from './server-store';
 
@@ -39,7 +37,14 @@ const terminalRow = (row: TerminalColumns): TerminalRow => ({
   revokedMs: row.revoked_ms ?? undefined,
 });
 
-const storeRow = (row: { id: string; tenant: string; name: string; created_ms: number }) => ({
+interface StoreColumns {
+  id: string;
+  tenant: string;
+  name: string;
+  created_ms: number;
+}
+
+const storeRow = (row: StoreColumns): StoreRow => ({
   id: row.id,
   tenant: row.tenant,
   name: row.name,
@@ -149,9 +154,11 @@ export function openSqliteStore(file: string): ServerStore {
       if (!code) return err('unknown_code' as const);
       if (code.used_ms !== null) return err('code_used' as const);
       if (code.expires_ms <= terminal.enrolledMs) return err('code_expired' as const);
-      db.prepare(
-        'UPDATE enrolment_codes SET used_ms = ?, terminal = ? WHERE code_hash = ?',
-      ).run(terminal.enrolledMs, terminal.id, codeHash);
+      db.prepare('UPDATE enrolment_codes SET used_ms = ?, terminal = ? WHERE code_hash = ?').run(
+        terminal.enrolledMs,
+        terminal.id,
+        codeHash,
+      );
       db.prepare(
         `INSERT INTO terminals (id, tenant, store, name, public_key, token_hash, enrolled_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -170,16 +177,15 @@ export function openSqliteStore(file: string): ServerStore {
     },
   );
 
-  return {
-    kind: 'sqlite',
-    createTenant: async (tenant: TenantRow) => {
+  const methods: SyncMethods = {
+    createTenant: (tenant) => {
       db.prepare('INSERT INTO tenants (id, name, created_ms) VALUES (?, ?, ?)').run(
         tenant.id,
         tenant.name,
         tenant.createdMs,
       );
     },
-    createStore: async (store: StoreRow) => {
+    createStore: (store) => {
       if (!db.prepare('SELECT 1 FROM tenants WHERE id = ?').get(store.tenant)) return undefined;
       db.prepare('INSERT INTO stores (id, tenant, name, created_ms) VALUES (?, ?, ?, ?)').run(
         store.id,
@@ -189,44 +195,40 @@ export function openSqliteStore(file: string): ServerStore {
       );
       return store;
     },
-    tenants: async () =>
+    tenants: () =>
       db
         .prepare<[], { id: string; name: string; created_ms: number }>(
           'SELECT id, name, created_ms FROM tenants ORDER BY created_ms, id',
         )
         .all()
         .map((row) => ({ id: row.id, name: row.name, createdMs: row.created_ms })),
-    stores: async (tenant: string) =>
+    stores: (tenant) =>
       db
-        .prepare<[string], { id: string; tenant: string; name: string; created_ms: number }>(
+        .prepare<[string], StoreColumns>(
           'SELECT * FROM stores WHERE tenant = ? ORDER BY created_ms, id',
         )
         .all(tenant)
         .map(storeRow),
-    store: async (id: string) => {
-      const row = db
-        .prepare<[string], { id: string; tenant: string; name: string; created_ms: number }>(
-          'SELECT * FROM stores WHERE id = ?',
-        )
-        .get(id);
+    store: (id) => {
+      const row = db.prepare<[string], StoreColumns>('SELECT * FROM stores WHERE id = ?').get(id);
       return row ? storeRow(row) : undefined;
     },
-    addEnrolmentCode: async (code: EnrolmentCodeRow) => {
+    addEnrolmentCode: (code) => {
       db.prepare(
         `INSERT INTO enrolment_codes (code_hash, tenant, store, created_ms, expires_ms)
          VALUES (?, ?, ?, ?, ?)`,
       ).run(code.codeHash, code.tenant, code.store, code.createdMs, code.expiresMs);
     },
-    enrolTerminal: async (codeHash, terminal) => enrol(codeHash, terminal),
-    terminalByTokenHash: async (tokenHash: string) => {
+    enrolTerminal: (codeHash, terminal) => enrol(codeHash, terminal),
+    terminalByTokenHash: (tokenHash) => {
       const row = q.terminalByToken.get(tokenHash);
       return row ? terminalRow(row) : undefined;
     },
-    terminal: async (id: string) => {
+    terminal: (id) => {
       const row = q.terminalById.get(id);
       return row ? terminalRow(row) : undefined;
     },
-    terminals: async (tenant?: string) =>
+    terminals: (tenant) =>
       (tenant === undefined
         ? db.prepare<[], TerminalColumns>('SELECT * FROM terminals ORDER BY enrolled_ms, id').all()
         : db
@@ -235,21 +237,41 @@ export function openSqliteStore(file: string): ServerStore {
             )
             .all(tenant)
       ).map(terminalRow),
-    revokeTerminal: async (id: string, nowMs: number) =>
+    revokeTerminal: (id, nowMs) =>
       db
         .prepare('UPDATE terminals SET revoked_ms = COALESCE(revoked_ms, ?) WHERE id = ?')
         .run(nowMs, id).changes > 0,
-    recordSync: async (terminal: string, nowMs: number) => {
+    recordSync: (terminal, nowMs) => {
       db.prepare('UPDATE terminals SET last_sync_ms = ? WHERE id = ?').run(nowMs, terminal);
     },
-    insertEvents: async (events) => (events.length === 0 ? [] : insertEvents(events)),
-    highestContiguousSeq: async (terminal: string) =>
-      q.contiguous.get(terminal)?.contiguous_seq ?? 0,
-    eventsAfter: async (tenant: string, position: number, limit: number) =>
-      q.eventsAfter.all(tenant, position, limit),
-    newestPosition: async (tenant: string) => q.lastPosition.get(tenant)?.last_position ?? 0,
-    close: async () => {
+    insertEvents: (events) => (events.length === 0 ? [] : insertEvents(events)),
+    highestContiguousSeq: (terminal) => q.contiguous.get(terminal)?.contiguous_seq ?? 0,
+    eventsAfter: (tenant, position, limit) => q.eventsAfter.all(tenant, position, limit),
+    newestPosition: (tenant) => q.lastPosition.get(tenant)?.last_position ?? 0,
+    close: () => {
       db.close();
     },
   };
+  return promised(methods);
+}
+
+type AsyncMethods = Omit<ServerStore, 'kind'>;
+
+/** The store's methods as better-sqlite3 runs them: synchronously. */
+type SyncMethods = {
+  [K in keyof AsyncMethods]: (
+    ...args: Parameters<AsyncMethods[K]>
+  ) => Awaited<ReturnType<AsyncMethods[K]>>;
+};
+
+/** The ServerStore interface over synchronous methods: a throw becomes a rejection. */
+function promised(methods: SyncMethods): ServerStore {
+  const store: Record<string, unknown> = { kind: 'sqlite' };
+  for (const [name, method] of Object.entries(methods)) {
+    store[name] = (...args: unknown[]) =>
+      new Promise((resolve) => {
+        resolve((method as (...a: unknown[]) => unknown)(...args));
+      });
+  }
+  return store as unknown as ServerStore;
 }

@@ -59,6 +59,7 @@ export const REJECTION_CODES = [
   'wrong_terminal',
   'clock_ahead',
   'id_conflict',
+  'seq_conflict',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -105,6 +106,7 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 export const ERROR_CODES = [
   'malformed_json',
   'invalid_body',
+  'invalid_query',
   'body_too_large',
   'unsupported_media_type',
   'unauthorized',
@@ -114,6 +116,7 @@ export const ERROR_CODES = [
   'code_expired',
   'not_found',
   'method_not_allowed',
+  'server_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

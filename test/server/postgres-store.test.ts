@@ -19,7 +19,9 @@ if (POSTGRES_AVAILABLE) {
   beforeAll(async () => {
     cluster = await startThrowawayPostgres();
   });
-  afterAll(() => cluster.stop());
+  afterAll(() => {
+    cluster.stop();
+  });
 
   describeServerStore('PostgreSQL', async () => {
     databases += 1;

@@ -54,7 +54,10 @@ export function describeServerStore(
           createdMs: NOW,
           expiresMs: NOW + 60_000,
         });
-        const enrolled = await store.enrolTerminal(code, newTerminal(terminal, `token-${terminal}`));
+        const enrolled = await store.enrolTerminal(
+          code,
+          newTerminal(terminal, `token-${terminal}`),
+        );
         if (!enrolled.ok) throw new Error(enrolled.error);
       }
     });
@@ -82,9 +85,10 @@ export function describeServerStore(
         expiresMs: NOW + 60_000,
       });
       const first = await store.enrolTerminal('code-new', newTerminal('term_5', 'token-5'));
-      expect(first).toEqual({
-        ok: true,
-        value: expect.objectContaining({ id: 'term_5', tenant: 'tnt_b', store: 'sto_b1' }),
+      expect(first.ok && first.value).toMatchObject({
+        id: 'term_5',
+        tenant: 'tnt_b',
+        store: 'sto_b1',
       });
       const again = await store.enrolTerminal('code-new', newTerminal('term_6', 'token-6'));
       expect(again).toEqual({ ok: false, error: 'code_used' });
@@ -172,9 +176,7 @@ export function describeServerStore(
       expect(await store.eventsAfter('tnt_a', 1, 1)).toEqual([{ position: 2, body: '{"n":2}' }]);
       expect(await store.eventsAfter('tnt_a', 3, 10)).toEqual([]);
       expect(await store.newestPosition('tnt_a')).toBe(3);
-      expect(await store.eventsAfter('tnt_b', 0, 10)).toEqual([
-        { position: 1, body: '{"n":50}' },
-      ]);
+      expect(await store.eventsAfter('tnt_b', 0, 10)).toEqual([{ position: 1, body: '{"n":50}' }]);
       expect(await store.newestPosition('tnt_nope')).toBe(0);
     });
 

@@ -1,0 +1,32 @@
+/**
+ * The sync server's HTTP side (Fastify 5): protocol v1's enrolment, push and pull, every
+ * error in the protocol's form. The store is the only state.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ServerStore } from '../store/server-store';
+import { createPublicKeys } from '../sync/public-keys';
+import { registerEnrolRoute } from './enrol-route';
+import { installErrorReplies } from './error-replies';
+import { registerPullRoute } from './pull-route';
+import { registerPushRoute } from './push-route';
+
+/** A push of 1,000 events is about 600 kB; twice that leaves room and no more. */
+export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+export interface SyncServerOptions {
+  readonly store: ServerStore;
+  /** The server's clock; tests set it. */
+  readonly now?: () => number;
+  readonly logger?: boolean;
+}
+
+export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
+  const now = options.now ?? Date.now;
+  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: options.logger ?? false });
+  installErrorReplies(app);
+  const keys = createPublicKeys();
+  registerEnrolRoute(app, options.store, now);
+  registerPushRoute(app, options.store, keys, now, () => undefined);
+  registerPullRoute(app, options.store, now);
+  return app;
+}
