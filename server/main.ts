@@ -1,32 +1,24 @@
 /**
- * `npm start`: builds the terminal (the renderer) and serves it on localhost, so it opens
- * in Chromium or Chrome. The sync server and the Electron shell come later (README,
- * "Status"); until then the terminal runs standalone in the browser.
+ * `npm run server`: the sync server on its own (flags in server-config.ts). It serves the
+ * terminal's build at `/` when one was built (npm run build:renderer).
  */
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { serveFolder } from './static-files';
+import { readServerConfig } from './server-config';
+import { describeStartFailure, runSyncServer } from './run-server';
 
-const PORT = Number(process.env.PORT ?? 8080);
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-if (!Number.isInteger(PORT) || PORT < 1 || PORT > 65_535) {
-  console.error(`PORT must be a port number (1 to 65535), not "${process.env.PORT ?? ''}".`);
+const rendererFolder = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+const config = readServerConfig(process.argv.slice(2), process.env);
+if (!config.ok) {
+  console.error(config.error);
   process.exit(2);
 }
-
-console.log('Building the terminal…');
-await build({ configFile: `${root}renderer/vite.config.ts`, logLevel: 'warn' });
 try {
-  const server = await serveFolder(`${root}dist/renderer`, PORT);
-  console.log(`Treu is running. Open ${server.url} in Chromium or Chrome.`);
-  console.log('The terminal keeps its data in that browser (IndexedDB). Stop with Ctrl+C.');
-} catch (error) {
-  const code = (error as { code?: unknown }).code;
-  console.error(
-    code === 'EADDRINUSE'
-      ? `Port ${PORT} is in use. Start on another one: PORT=8081 npm start`
-      : `Could not start: ${String(error)}`,
+  const server = await runSyncServer(config.value, rendererFolder);
+  console.log(
+    `Treu sync server at ${server.url} on ${server.store.kind === 'sqlite' ? `SQLite in ${config.value.dataFolder}` : 'PostgreSQL'}.`,
   );
+  console.log('Set up tenants, stores and enrolment codes with: npm run admin -- --help');
+} catch (error) {
+  console.error(describeStartFailure(error, config.value));
   process.exit(1);
 }

@@ -2,6 +2,7 @@
  * The sync server's HTTP side (Fastify 5): protocol v1's enrolment, push and pull, every
  * error in the protocol's form. The store is the only state.
  */
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerStore } from '../store/server-store';
 import { createPublicKeys } from '../sync/public-keys';
@@ -18,6 +19,8 @@ export interface SyncServerOptions {
   /** The server's clock; tests set it. */
   readonly now?: () => number;
   readonly logger?: boolean;
+  /** The renderer's production build, served at `/` so a tablet opens the terminal here. */
+  readonly rendererFolder?: string;
 }
 
 export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
@@ -28,5 +31,8 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   registerEnrolRoute(app, options.store, now);
   registerPushRoute(app, options.store, keys, now, () => undefined);
   registerPullRoute(app, options.store, now);
+  if (options.rendererFolder) {
+    void app.register(fastifyStatic, { root: options.rendererFolder, wildcard: false });
+  }
   return app;
 }

@@ -1,0 +1,57 @@
+/**
+ * How the server is started: flags first, then the environment, then defaults.
+ *   --port N      PORT          8080
+ *   --host H      HOST          127.0.0.1 (0.0.0.0 to let tablets on the network in)
+ *   --data DIR    TREU_DATA     ./.treu-data (the SQLite file lives there)
+ *   --database-url URL  DATABASE_URL  (PostgreSQL; SQLite when unset)
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { err, ok, type Result } from '../shared/result';
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataFolder: string;
+  readonly databaseUrl: string | undefined;
+}
+
+export function readServerConfig(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Result<ServerConfig, string> {
+  let flags;
+  try {
+    flags = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        'database-url': { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    // parseArgs throws on an unknown flag or a missing value: say which, and the usage.
+    return err(
+      `${(error as Error).message}. Flags: --port N, --host H, --data DIR, --database-url URL.`,
+    );
+  }
+  const portText = flags.port ?? env.PORT ?? '8080';
+  const port = Number(portText);
+  if (!/^\d+$/u.test(portText) || port < 1 || port > 65_535) {
+    return err(`The port must be a number from 1 to 65535, not "${portText}".`);
+  }
+  const databaseUrl = flags['database-url'] ?? env.DATABASE_URL;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//u.test(databaseUrl)) {
+    return err('DATABASE_URL must be a PostgreSQL URL (postgres://user@host:port/database).');
+  }
+  return ok({
+    port,
+    host: flags.host ?? env.HOST ?? '127.0.0.1',
+    dataFolder: resolve(flags.data ?? env.TREU_DATA ?? '.treu-data'),
+    databaseUrl: databaseUrl || undefined,
+  });
+}
