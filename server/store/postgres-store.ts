@@ -14,8 +14,15 @@ import type {
   ServerStore,
   StoreRow,
   TenantRow,
-  TerminalRow,
 } from './server-store';
+import {
+  storeRow,
+  tenantRow,
+  terminalRow,
+  type StoreColumns,
+  type TenantColumns,
+  type TerminalColumns,
+} from './table-rows';
 
 // BIGINT columns hold milliseconds and positions, all within Number's safe range: read
 // them as numbers (node-postgres gives strings by default). This process uses node-postgres
@@ -24,37 +31,6 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value))
 
 /** Any number the migrations lock on: one server instance migrates at a time. */
 const MIGRATION_LOCK = 0x7472_6575;
-
-interface TerminalColumns {
-  id: string;
-  tenant: string;
-  store: string;
-  name: string;
-  public_key: string;
-  token_hash: string;
-  enrolled_ms: number;
-  last_sync_ms: number | null;
-  revoked_ms: number | null;
-}
-
-const terminalRow = (row: TerminalColumns): TerminalRow => ({
-  id: row.id,
-  tenant: row.tenant,
-  store: row.store,
-  name: row.name,
-  publicKey: row.public_key,
-  tokenHash: row.token_hash,
-  enrolledMs: row.enrolled_ms,
-  lastSyncMs: row.last_sync_ms ?? undefined,
-  revokedMs: row.revoked_ms ?? undefined,
-});
-
-const storeRow = (row: { id: string; tenant: string; name: string; created_ms: number }) => ({
-  id: row.id,
-  tenant: row.tenant,
-  name: row.name,
-  createdMs: row.created_ms,
-});
 
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
@@ -220,22 +196,19 @@ export async function openPostgresStore(url: string): Promise<ServerStore> {
     },
     tenants: async () =>
       (
-        await query<{ id: string; name: string; created_ms: number }>(
+        await query<TenantColumns>(
           'SELECT id, name, created_ms FROM tenants ORDER BY created_ms, id',
         )
-      ).map((row) => ({ id: row.id, name: row.name, createdMs: row.created_ms })),
+      ).map(tenantRow),
     stores: async (tenant: string) =>
       (
-        await query<{ id: string; tenant: string; name: string; created_ms: number }>(
+        await query<StoreColumns>(
           'SELECT * FROM stores WHERE tenant = $1 ORDER BY created_ms, id',
           [tenant],
         )
       ).map(storeRow),
     store: async (id: string) => {
-      const [row] = await query<{ id: string; tenant: string; name: string; created_ms: number }>(
-        'SELECT * FROM stores WHERE id = $1',
-        [id],
-      );
+      const [row] = await query<StoreColumns>('SELECT * FROM stores WHERE id = $1', [id]);
       return row ? storeRow(row) : undefined;
     },
     addEnrolmentCode: async (code: EnrolmentCodeRow) => {

@@ -5,51 +5,15 @@
 import Database from 'better-sqlite3';
 import { err, ok } from '../../shared/result';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
-import type {
-  EventRecord,
-  InsertOutcome,
-  ServerStore,
-  StoreRow,
-  TerminalRow,
-} from './server-store';
-
-interface TerminalColumns {
-  id: string;
-  tenant: string;
-  store: string;
-  name: string;
-  public_key: string;
-  token_hash: string;
-  enrolled_ms: number;
-  last_sync_ms: number | null;
-  revoked_ms: number | null;
-}
-
-const terminalRow = (row: TerminalColumns): TerminalRow => ({
-  id: row.id,
-  tenant: row.tenant,
-  store: row.store,
-  name: row.name,
-  publicKey: row.public_key,
-  tokenHash: row.token_hash,
-  enrolledMs: row.enrolled_ms,
-  lastSyncMs: row.last_sync_ms ?? undefined,
-  revokedMs: row.revoked_ms ?? undefined,
-});
-
-interface StoreColumns {
-  id: string;
-  tenant: string;
-  name: string;
-  created_ms: number;
-}
-
-const storeRow = (row: StoreColumns): StoreRow => ({
-  id: row.id,
-  tenant: row.tenant,
-  name: row.name,
-  createdMs: row.created_ms,
-});
+import type { EventRecord, InsertOutcome, ServerStore, TerminalRow } from './server-store';
+import {
+  storeRow,
+  tenantRow,
+  terminalRow,
+  type StoreColumns,
+  type TenantColumns,
+  type TerminalColumns,
+} from './table-rows';
 
 function migrate(db: Database.Database): void {
   const ran = db.pragma('user_version', { simple: true }) as number;
@@ -197,11 +161,11 @@ export function openSqliteStore(file: string): ServerStore {
     },
     tenants: () =>
       db
-        .prepare<[], { id: string; name: string; created_ms: number }>(
+        .prepare<[], TenantColumns>(
           'SELECT id, name, created_ms FROM tenants ORDER BY created_ms, id',
         )
         .all()
-        .map((row) => ({ id: row.id, name: row.name, createdMs: row.created_ms })),
+        .map(tenantRow),
     stores: (tenant) =>
       db
         .prepare<[string], StoreColumns>(
