@@ -80,9 +80,35 @@ export interface AppendCursor {
   readonly seq: number;
 }
 
+/** Why the last sync did not finish: a code the status bar words, and the server's sentence. */
+export interface SyncProblem {
+  readonly code:
+    | 'offline'
+    | 'unauthorized'
+    | 'revoked'
+    | 'clock_ahead'
+    | 'rejected'
+    | 'server_error'
+    | 'bad_answer';
+  /** The server's own words, when it sent some. */
+  readonly detail?: string | undefined;
+}
+
 export interface SyncStatus {
+  /** The last time a push and a pull both went through. */
   readonly lastSyncMs: number | undefined;
-  readonly lastError: string | undefined;
+  readonly lastError: SyncProblem | undefined;
+}
+
+/** The server this terminal is enrolled with. */
+export interface ServerLink {
+  /** The server's base address, e.g. `http://localhost:8080/`. */
+  readonly url: string;
+  /** The bearer token from enrolment; only its hash is on the server. */
+  readonly token: string;
+  readonly enrolledMs: number;
+  /** Where the next pull goes on from (opaque; the server gave it). */
+  readonly pullCursor: string | undefined;
 }
 
 /** Wrong PINs in a row and, when the pad is locked, until when. */
@@ -105,6 +131,7 @@ export interface MetaValues {
   identity: TerminalIdentity;
   cursor: AppendCursor;
   sync: SyncStatus;
+  server: ServerLink;
   lockout: PinLockout;
   settings: TerminalSettings;
 }

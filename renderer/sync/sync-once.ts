@@ -1,0 +1,63 @@
+/**
+ * "Sync now": push the whole outbox, then pull until the server has nothing newer, and
+ * write down how it went (the status bar reads it). Safe to interrupt and to repeat.
+ */
+import { err, ok, type Result } from '../../shared/result';
+import type { TreuDatabase } from '../storage/database';
+import { readMeta, writeMeta } from '../storage/meta';
+import type { SyncProblem } from '../storage/rows';
+import { pullInbox } from './pull-inbox';
+import { pushOutbox } from './push-outbox';
+
+export interface SyncReport {
+  readonly pushed: number;
+  readonly pulled: number;
+}
+
+/** Enough rounds for a large day-end; a loop that still has more goes on next time. */
+const MAX_ROUNDS = 1_000;
+
+export type SyncProgress = (step: { readonly pushed: number; readonly pulled: number }) => void;
+
+async function exchange(
+  db: TreuDatabase,
+  now: () => number,
+  progress: SyncProgress,
+): Promise<Result<SyncReport, SyncProblem | { readonly code: 'not_enrolled' }>> {
+  let pushed = 0;
+  let pulled = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const [link, identity] = await Promise.all([readMeta(db, 'server'), readMeta(db, 'identity')]);
+    if (!link || !identity) return err({ code: 'not_enrolled' });
+    const push = await pushOutbox(db, link, identity.terminal);
+    if (!push.ok) return push;
+    pushed += push.value.acknowledged;
+    progress({ pushed, pulled });
+    if (!push.value.more) break;
+  }
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const link = await readMeta(db, 'server');
+    if (!link) return err({ code: 'not_enrolled' });
+    const pull = await pullInbox(db, link, now);
+    if (!pull.ok) return pull;
+    pulled += pull.value.received;
+    progress({ pushed, pulled });
+    if (!pull.value.more) break;
+  }
+  return ok({ pushed, pulled });
+}
+
+export async function syncOnce(
+  db: TreuDatabase,
+  options: { readonly now?: () => number; readonly progress?: SyncProgress } = {},
+): Promise<Result<SyncReport, SyncProblem | { readonly code: 'not_enrolled' }>> {
+  const now = options.now ?? Date.now;
+  const result = await exchange(db, now, options.progress ?? (() => undefined));
+  if (result.ok) {
+    await writeMeta(db, 'sync', { lastSyncMs: now(), lastError: undefined });
+  } else if (result.error.code !== 'not_enrolled') {
+    const before = await readMeta(db, 'sync');
+    await writeMeta(db, 'sync', { lastSyncMs: before?.lastSyncMs, lastError: result.error });
+  }
+  return result;
+}
