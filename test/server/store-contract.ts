@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventRecord, ServerStore, TerminalRow } from '../../server/store/server-store';
+import type { OpenedStore } from '../support/server-stores';
 
 const NOW = Date.UTC(2026, 10, 24, 9);
 
@@ -28,16 +29,14 @@ const newTerminal = (id: string, tokenHash: string) =>
     enrolledMs: NOW,
   }) satisfies Omit<TerminalRow, 'tenant' | 'store' | 'lastSyncMs' | 'revokedMs'>;
 
-export function describeServerStore(
-  name: string,
-  open: () => Promise<{ store: ServerStore; dispose: () => Promise<void> }>,
-): void {
+export function describeServerStore(name: string, open: () => Promise<OpenedStore>): void {
   describe(`${name} server store`, () => {
+    let opened: OpenedStore;
     let store: ServerStore;
-    let dispose: () => Promise<void>;
 
     beforeEach(async () => {
-      ({ store, dispose } = await open());
+      opened = await open();
+      store = opened.store;
       await store.createTenant({ id: 'tnt_a', name: 'Café A', createdMs: NOW });
       await store.createTenant({ id: 'tnt_b', name: 'Café B', createdMs: NOW + 1 });
       await store.createStore({ id: 'sto_a1', tenant: 'tnt_a', name: 'Main St', createdMs: NOW });
@@ -63,7 +62,7 @@ export function describeServerStore(
     });
 
     afterEach(async () => {
-      await dispose();
+      await opened.dispose();
     });
 
     it('keeps tenants and their stores, and refuses a store of an unknown tenant', async () => {
