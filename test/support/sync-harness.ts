@@ -16,12 +16,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The server on a free port, or on `port` (to start it again where terminals look for it). */
 export async function startSyncServer(
   store: ServerStore,
   now?: () => number,
+  port = 0,
 ): Promise<RunningServer> {
   const app = buildSyncServer({ store, ...(now ? { now } : {}) });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = await app.listen({ port, host: '127.0.0.1' });
   return { url: address, close: () => app.close() };
 }
 

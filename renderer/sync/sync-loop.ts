@@ -1,0 +1,117 @@
+/**
+ * Keeps the terminal in sync while it runs: a sync at start, after each local action (a
+ * moment later, so a burst of stamps goes in one push), when the network comes back, and
+ * every so often; after a failure it waits longer each time, with jitter so that a
+ * store's terminals coming back together do not all knock at once. A revoked or unknown
+ * token stops the automatic retries: only the manager can mend that ("sync now" still
+ * tries). Safe to stop at any point: every sync step is safe to interrupt.
+ */
+import type { Result } from '../../shared/result';
+import type { TreuDatabase } from '../storage/database';
+import type { SyncProblem } from '../storage/rows';
+import { syncOnce, type SyncProgress, type SyncReport } from './sync-once';
+
+export type SyncOutcome = Result<SyncReport, SyncProblem | { readonly code: 'not_enrolled' }>;
+
+export interface SyncLoopOptions {
+  /** Between syncs while all is well. */
+  readonly intervalMs?: number;
+  /** After a local action, before its push. */
+  readonly nudgeDelayMs?: number;
+  /** The first retry's delay; each further one doubles, up to maxRetryMs. */
+  readonly retryMs?: number;
+  readonly maxRetryMs?: number;
+  readonly random?: () => number;
+  readonly now?: () => number;
+  readonly onProgress?: SyncProgress;
+  /** Told when a sync starts (true) and ends (false). */
+  readonly onBusy?: (busy: boolean) => void;
+}
+
+export interface SyncLoop {
+  /** Syncs now (after the one under way, if any) and says how it went. */
+  syncNow(): Promise<SyncOutcome>;
+  /** A local action happened: push it soon. */
+  nudge(): void;
+  stop(): void;
+}
+
+/** Exponential backoff with jitter: half the delay fixed, half random ("equal jitter"). */
+export function retryDelayMs(
+  failures: number,
+  random: () => number,
+  retryMs = 2_000,
+  maxRetryMs = 5 * 60_000,
+): number {
+  const ceiling = Math.min(maxRetryMs, retryMs * 2 ** Math.max(0, failures - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+const GIVES_UP: ReadonlySet<string> = new Set(['unauthorized', 'revoked', 'not_enrolled']);
+
+export function startSyncLoop(db: TreuDatabase, options: SyncLoopOptions = {}): SyncLoop {
+  const intervalMs = options.intervalMs ?? 30_000;
+  const nudgeDelayMs = options.nudgeDelayMs ?? 1_000;
+  const random = options.random ?? Math.random;
+  let failures = 0;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Syncs run one after the other: a new one starts when the one before has ended.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const schedule = (delayMs: number) => {
+    if (stopped) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void run();
+    }, delayMs);
+  };
+
+  const attempt = async (): Promise<SyncOutcome> => {
+    options.onBusy?.(true);
+    try {
+      const outcome = await syncOnce(db, {
+        ...(options.now ? { now: options.now } : {}),
+        ...(options.onProgress ? { progress: options.onProgress } : {}),
+      });
+      if (outcome.ok) {
+        failures = 0;
+        schedule(intervalMs);
+      } else if (!GIVES_UP.has(outcome.error.code)) {
+        failures += 1;
+        schedule(retryDelayMs(failures, random, options.retryMs, options.maxRetryMs));
+      }
+      return outcome;
+    } finally {
+      options.onBusy?.(false);
+    }
+  };
+
+  const run = (): Promise<SyncOutcome> => {
+    const next = queue.then(attempt);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const onOnline = () => {
+    failures = 0;
+    schedule(0);
+  };
+  const events = typeof window === 'undefined' ? undefined : window;
+  events?.addEventListener('online', onOnline);
+  schedule(0);
+
+  return {
+    syncNow: run,
+    nudge() {
+      // While backing off, the retry comes soon enough; a nudge must not defeat the backoff.
+      if (failures === 0) schedule(nudgeDelayMs);
+    },
+    stop() {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      events?.removeEventListener('online', onOnline);
+    },
+  };
+}
