@@ -13,6 +13,7 @@ import { FirstRunScreen } from '../screens/FirstRunScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import { requestPersistentStorage } from './storage-persistence';
 import { Shell } from './Shell';
+import { SyncProvider } from './sync-context';
 import { TerminalProvider } from './terminal-context';
 
 function Loading() {
@@ -45,20 +46,22 @@ export function App(props: { db: TreuDatabase }) {
   return (
     <I18nProvider language={language} setLanguage={setLanguage}>
       <AnnouncerProvider>
-        {identity === undefined && <Loading />}
-        {identity === null && <FirstRunScreen db={db} onDone={setSession} />}
-        {identity && !session && <SignInScreen db={db} onSignedIn={setSession} />}
-        {identity && session && (
-          <TerminalProvider
-            db={db}
-            session={session}
-            signOut={() => {
-              setSession(undefined);
-            }}
-          >
-            <Shell />
-          </TerminalProvider>
-        )}
+        <SyncProvider db={db}>
+          {identity === undefined && <Loading />}
+          {identity === null && <FirstRunScreen db={db} onDone={setSession} />}
+          {identity && !session && <SignInScreen db={db} onSignedIn={setSession} />}
+          {identity && session && (
+            <TerminalProvider
+              db={db}
+              session={session}
+              signOut={() => {
+                setSession(undefined);
+              }}
+            >
+              <Shell />
+            </TerminalProvider>
+          )}
+        </SyncProvider>
       </AnnouncerProvider>
     </I18nProvider>
   );

@@ -75,6 +75,8 @@ export const de: Messages = {
         : plural(n, 'Ereignis nicht abgeglichen', 'Ereignisse nicht abgeglichen'),
     lastSync: (when: string) => `Letzter Abgleich: ${when}`,
     neverSynced: 'Noch mit keinem Server verbunden',
+    notSyncedYet: 'Verbunden, noch nicht synchronisiert',
+    syncProblem: (problem: string) => `Synchronisation: ${problem}`,
   },
   counter: {
     title: 'Kasse',
@@ -235,6 +237,44 @@ export const de: Messages = {
     stampOnScan:
       'Beim Scannen einer Karte sofort einen Stempel geben (ein zweiter Scan in der Sperrzeit gibt keinen)',
     cameraDefault: 'Beim Scannen wählen',
+  },
+  sync: {
+    heading: 'Server',
+    notEnrolled:
+      'Dieses Terminal arbeitet für sich. Verbinden Sie es mit dem Server, damit es Mitglieder, Stempel und Programme mit den anderen Terminals des Geschäfts teilt.',
+    address: 'Adresse des Servers',
+    code: 'Anmeldecode',
+    codeHint: 'Eine Leitung erstellt ihn auf dem Server: npm run admin -- code <Filial-ID>',
+    name: 'Name dieses Terminals',
+    connect: 'Verbinden',
+    connecting: 'Verbinde…',
+    connected: (url: string, store: string) => `Verbunden mit ${url} für ${store}.`,
+    enrolled: (store: string) => `Verbunden. Dieses Terminal gehört jetzt zu ${store}.`,
+    syncNow: 'Jetzt synchronisieren',
+    syncing: 'Synchronisiere…',
+    progress: (pushed: number, pulled: number) =>
+      `${plural(pushed, 'Ereignis', 'Ereignisse')} gesendet, ${plural(pulled, 'Ereignis', 'Ereignisse')} empfangen`,
+    synced: (pushed: number, pulled: number) =>
+      `Synchronisiert: ${plural(pushed, 'Ereignis', 'Ereignisse')} gesendet, ${plural(pulled, 'Ereignis', 'Ereignisse')} empfangen.`,
+    problem: {
+      offline:
+        'Der Server ist nicht erreichbar. Das Terminal arbeitet weiter und synchronisiert, sobald es geht.',
+      unauthorized: 'Der Server kennt den Schlüssel dieses Terminals nicht. Bitte neu anmelden.',
+      revoked: 'Der Server hat dieses Terminal gesperrt. Eine Leitung muss es neu anmelden.',
+      clock_ahead:
+        'Der Server hat Ereignisse abgelehnt, deren Zeit seiner Uhr voraus ist. Prüfen Sie Datum und Uhrzeit dieses Geräts; die Ereignisse bleiben erhalten.',
+      rejected: 'Der Server hat die Anfrage abgelehnt.',
+      server_error: 'Der Server hatte einen Fehler. Das Terminal versucht es später erneut.',
+      bad_answer: 'Die Antwort des Servers ist unlesbar. Stimmt die Adresse?',
+      not_set_up: 'Richten Sie zuerst das Terminal ein.',
+      already_enrolled: (url: string) => `Dieses Terminal ist bereits mit ${url} verbunden.`,
+      bad_address: 'Das ist keine Serveradresse. Beispiel: http://192.168.1.20:8080',
+      not_enrolled: 'Dieses Terminal ist mit keinem Server verbunden.',
+      unknown_code:
+        'Diesen Anmeldecode gibt es nicht. Prüfen Sie ihn oder fordern Sie einen neuen an.',
+      code_used: 'Dieser Anmeldecode wurde schon benutzt. Fordern Sie einen neuen an.',
+      code_expired: 'Dieser Anmeldecode ist abgelaufen. Fordern Sie einen neuen an.',
+    },
   },
   history: {
     'member.enrolled': 'Aufgenommen',

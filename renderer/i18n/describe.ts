@@ -1,5 +1,6 @@
 /** Refusals and errors of the terminal's actions, worded for the cashier in the current language. */
 import { assertNever } from '../../shared/result';
+import type { EnrolError } from '../sync/enrol-terminal';
 import type { CounterError } from '../terminal/counter-actions';
 import type { IdentifyError } from '../terminal/identify';
 import type { MemberDeskError } from '../terminal/member-actions';
@@ -66,4 +67,33 @@ export function describeDeskError(t: Messages, error: MemberDeskError): string {
   if (error.code === 'unknown_program') return t.refusal.unknown_program;
   if (error.code === 'same_member') return t.members.sameMember;
   return describeCounterError(t, error);
+}
+
+/** Why a sync or an enrolment did not go through, in the cashier's language. */
+export function describeSyncProblem(
+  t: Messages,
+  problem: EnrolError | { readonly code: 'not_enrolled' },
+): string {
+  const p = t.sync.problem;
+  switch (problem.code) {
+    case 'already_enrolled':
+      return p.already_enrolled(problem.url);
+    case 'rejected':
+      return problem.detail ? `${p.rejected} ${problem.detail}` : p.rejected;
+    case 'offline':
+    case 'unauthorized':
+    case 'revoked':
+    case 'clock_ahead':
+    case 'server_error':
+    case 'bad_answer':
+    case 'not_set_up':
+    case 'bad_address':
+    case 'not_enrolled':
+    case 'unknown_code':
+    case 'code_used':
+    case 'code_expired':
+      return p[problem.code];
+    default:
+      return assertNever(problem);
+  }
 }

@@ -74,6 +74,8 @@ export const en = {
       n === 0 ? 'All synced' : plural(n, 'event not synced', 'events not synced'),
     lastSync: (when: string) => `Last sync: ${when}`,
     neverSynced: 'Not connected to a server yet',
+    notSyncedYet: 'Connected, not synced yet',
+    syncProblem: (problem: string) => `Sync: ${problem}`,
   },
   counter: {
     title: 'Counter',
@@ -232,6 +234,42 @@ export const en = {
     stampOnScan:
       'Give one stamp at once when a card is scanned (a second scan within the cooldown gives none)',
     cameraDefault: 'Choose when scanning',
+  },
+  sync: {
+    heading: 'Server',
+    notEnrolled:
+      'This terminal works on its own. Connect it to the server to share members, stamps and programs with the store’s other terminals.',
+    address: 'Server address',
+    code: 'Enrolment code',
+    codeHint: 'A manager makes one on the server: npm run admin -- code <store id>',
+    name: 'Name of this terminal',
+    connect: 'Connect',
+    connecting: 'Connecting…',
+    connected: (url: string, store: string) => `Connected to ${url} for ${store}.`,
+    enrolled: (store: string) => `Connected. This terminal now belongs to ${store}.`,
+    syncNow: 'Sync now',
+    syncing: 'Syncing…',
+    progress: (pushed: number, pulled: number) =>
+      `${plural(pushed, 'event', 'events')} sent, ${plural(pulled, 'event', 'events')} received`,
+    synced: (pushed: number, pulled: number) =>
+      `Synced: ${plural(pushed, 'event', 'events')} sent, ${plural(pulled, 'event', 'events')} received.`,
+    problem: {
+      offline: 'The server cannot be reached. The terminal keeps working and syncs when it can.',
+      unauthorized: 'The server does not know this terminal’s token. Enrol it again.',
+      revoked: 'The server has revoked this terminal. A manager must enrol it again.',
+      clock_ahead:
+        'The server refused events whose time is ahead of its clock. Check this device’s date and time; the events are kept.',
+      rejected: 'The server refused the request.',
+      server_error: 'The server had a fault. The terminal tries again later.',
+      bad_answer: 'The server’s answer could not be read. Is the address right?',
+      not_set_up: 'Set the terminal up first.',
+      already_enrolled: (url: string) => `This terminal is connected to ${url} already.`,
+      bad_address: 'That is not a server address. Example: http://192.168.1.20:8080',
+      not_enrolled: 'This terminal is not connected to a server.',
+      unknown_code: 'There is no such enrolment code. Check it, or ask for a new one.',
+      code_used: 'This enrolment code was used already. Ask for a new one.',
+      code_expired: 'This enrolment code has expired. Ask for a new one.',
+    },
   },
   history: {
     'member.enrolled': 'Enrolled',

@@ -10,6 +10,7 @@ import {
 } from '../app/storage-persistence';
 import { LANGUAGES, messagesOf, useI18n } from '../i18n/i18n';
 import { readMeta, writeMeta } from '../storage/meta';
+import { ServerSettings } from './ServerSettings';
 
 export function SettingsScreen() {
   const { t, language, setLanguage } = useI18n();
@@ -97,6 +98,8 @@ export function SettingsScreen() {
           </button>
         )}
       </section>
+
+      <ServerSettings />
 
       {identity && (
         <section aria-labelledby="terminal-heading">

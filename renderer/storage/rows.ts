@@ -92,6 +92,8 @@ export interface SyncProblem {
     | 'bad_answer';
   /** The server's own words, when it sent some. */
   readonly detail?: string | undefined;
+  /** The server's error code, when it sent one (protocol v1's error body). */
+  readonly serverCode?: string | undefined;
 }
 
 export interface SyncStatus {

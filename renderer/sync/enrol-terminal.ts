@@ -8,9 +8,12 @@ import { enrolAt } from './protocol-client';
 
 export type EnrolError =
   | SyncProblem
+  | { readonly code: 'unknown_code' | 'code_used' | 'code_expired' }
   | { readonly code: 'not_set_up' }
   | { readonly code: 'already_enrolled'; readonly url: string }
   | { readonly code: 'bad_address' };
+
+const CODE_REFUSALS = ['unknown_code', 'code_used', 'code_expired'] as const;
 
 /** The server's base address from what was typed: a scheme is added when missing. */
 export function serverAddress(typed: string): string | undefined {
@@ -40,7 +43,10 @@ export async function enrolTerminal(
     name: input.name,
     publicKey: identity.publicKeyText,
   });
-  if (!answer.ok) return answer;
+  if (!answer.ok) {
+    const refused = CODE_REFUSALS.find((code) => code === answer.error.serverCode);
+    return refused ? err({ code: refused }) : answer;
+  }
   await adoptEnrolment(db, answer.value, url, nowMs);
   return ok({ storeName: answer.value.storeName });
 }

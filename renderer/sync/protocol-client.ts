@@ -26,10 +26,11 @@ type Answer<T> = Result<T, SyncProblem>;
 function problemOf(status: number, body: unknown): SyncProblem {
   const parsed = errorBodySchema.safeParse(body);
   const detail = parsed.success ? parsed.data.error.message : undefined;
-  if (status === 401) return { code: 'unauthorized', detail };
-  if (status === 403) return { code: 'revoked', detail };
-  if (status >= 500) return { code: 'server_error', detail };
-  return { code: 'rejected', detail: detail ?? `HTTP ${status}` };
+  const serverCode = parsed.success ? parsed.data.error.code : undefined;
+  if (status === 401) return { code: 'unauthorized', detail, serverCode };
+  if (status === 403) return { code: 'revoked', detail, serverCode };
+  if (status >= 500) return { code: 'server_error', detail, serverCode };
+  return { code: 'rejected', detail: detail ?? `HTTP ${status}`, serverCode };
 }
 
 async function call<T>(

@@ -2,6 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTerminal } from '../app/terminal-context';
 import { useI18n } from '../i18n/i18n';
+import { describeSyncProblem } from '../i18n/describe';
 import { readMeta } from '../storage/meta';
 
 export function StatusBar() {
@@ -10,9 +11,11 @@ export function StatusBar() {
   const pending = useLiveQuery(() => db.events.where('pending').equals(1).count(), [db]);
   const sync = useLiveQuery(() => readMeta(db, 'sync'), [db]);
   const identity = useLiveQuery(() => readMeta(db, 'identity'), [db]);
-  const lastSync =
-    sync?.lastSyncMs === undefined
-      ? t.status.neverSynced
+  const server = useLiveQuery(() => readMeta(db, 'server'), [db]);
+  const lastSync = !server
+    ? t.status.neverSynced
+    : sync?.lastSyncMs === undefined
+      ? t.status.notSyncedYet
       : t.status.lastSync(new Date(sync.lastSyncMs).toLocaleString(language));
   return (
     <footer className="status-bar" aria-label={t.status.label}>
@@ -23,6 +26,11 @@ export function StatusBar() {
         {pending === undefined ? '…' : t.status.pending(pending)}
       </span>
       <span data-testid="status-last-sync">{lastSync}</span>
+      {sync?.lastError && (
+        <span className="status problem" data-testid="status-problem" role="status">
+          {t.status.syncProblem(describeSyncProblem(t, sync.lastError))}
+        </span>
+      )}
       {identity && <span className="status-store">{identity.storeName}</span>}
     </footer>
   );
