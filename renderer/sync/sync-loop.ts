@@ -1,7 +1,7 @@
 /**
  * Keeps the terminal in sync while it runs: a sync at start, after each local action (a
- * moment later, so a burst of stamps goes in one push), when the network comes back, and
- * every so often; after a failure it waits longer each time, with jitter so that a
+ * moment later, so a burst of stamps goes in one push), when the server's live stream
+ * says other terminals' events landed, when the network comes back, and every so often; after a failure it waits longer each time, with jitter so that a
  * store's terminals coming back together do not all knock at once. A revoked or unknown
  * token stops the automatic retries: only the manager can mend that ("sync now" still
  * tries). Safe to stop at any point: every sync step is safe to interrupt.
@@ -9,7 +9,12 @@
 import type { Result } from '../../shared/result';
 import type { TreuDatabase } from '../storage/database';
 import type { SyncProblem } from '../storage/rows';
+import { readMeta } from '../storage/meta';
+import { listenForUpdates } from './live-updates';
+import { retryDelayMs } from './retry-delay';
 import { syncOnce, type SyncProgress, type SyncReport } from './sync-once';
+
+export { retryDelayMs } from './retry-delay';
 
 export type SyncOutcome = Result<SyncReport, SyncProblem | { readonly code: 'not_enrolled' }>;
 
@@ -26,6 +31,8 @@ export interface SyncLoopOptions {
   readonly onProgress?: SyncProgress;
   /** Told when a sync starts (true) and ends (false). */
   readonly onBusy?: (busy: boolean) => void;
+  /** Listen to the server's live stream and pull as soon as events land (default: yes). */
+  readonly live?: boolean;
 }
 
 export interface SyncLoop {
@@ -34,17 +41,6 @@ export interface SyncLoop {
   /** A local action happened: push it soon. */
   nudge(): void;
   stop(): void;
-}
-
-/** Exponential backoff with jitter: half the delay fixed, half random ("equal jitter"). */
-export function retryDelayMs(
-  failures: number,
-  random: () => number,
-  retryMs = 2_000,
-  maxRetryMs = 5 * 60_000,
-): number {
-  const ceiling = Math.min(maxRetryMs, retryMs * 2 ** Math.max(0, failures - 1));
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
 const GIVES_UP: ReadonlySet<string> = new Set(['unauthorized', 'revoked', 'not_enrolled']);
@@ -100,6 +96,17 @@ export function startSyncLoop(db: TreuDatabase, options: SyncLoopOptions = {}): 
   };
   const events = typeof window === 'undefined' ? undefined : window;
   events?.addEventListener('online', onOnline);
+  const live =
+    options.live === false
+      ? undefined
+      : listenForUpdates(
+          () => readMeta(db, 'server'),
+          (cursor) => {
+            void readMeta(db, 'server').then((link) => {
+              if (link && link.pullCursor !== cursor && failures === 0) schedule(0);
+            });
+          },
+        );
   schedule(0);
 
   return {
@@ -112,6 +119,7 @@ export function startSyncLoop(db: TreuDatabase, options: SyncLoopOptions = {}): 
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);
       events?.removeEventListener('online', onOnline);
+      live?.stop();
     },
   };
 }

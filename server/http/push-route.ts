@@ -22,7 +22,6 @@ export function registerPushRoute(
   store: ServerStore,
   keys: PublicKeys,
   now: () => number,
-  onStored: (tenant: string) => void,
 ): void {
   app.post('/v1/events', async (request, reply) => {
     const terminal = await authenticate(store, request, reply);
@@ -65,7 +64,6 @@ export function registerPushRoute(
         });
     }
     await store.recordSync(terminal.id, nowMs);
-    if (accepted.length > 0) onStored(terminal.tenant);
     return {
       accepted,
       duplicate,

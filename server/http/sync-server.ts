@@ -8,6 +8,7 @@ import type { ServerStore } from '../store/server-store';
 import { createPublicKeys } from '../sync/public-keys';
 import { registerEnrolRoute } from './enrol-route';
 import { installErrorReplies } from './error-replies';
+import { registerLiveRoute } from './live-route';
 import { registerPullRoute } from './pull-route';
 import { registerPushRoute } from './push-route';
 
@@ -29,8 +30,9 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   installErrorReplies(app);
   const keys = createPublicKeys();
   registerEnrolRoute(app, options.store, now);
-  registerPushRoute(app, options.store, keys, now, () => undefined);
+  registerPushRoute(app, options.store, keys, now);
   registerPullRoute(app, options.store, now);
+  registerLiveRoute(app, options.store);
   if (options.rendererFolder) {
     void app.register(fastifyStatic, { root: options.rendererFolder, wildcard: false });
   }

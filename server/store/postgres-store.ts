@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { err, ok } from '../../shared/result';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
+import { storedListeners, type StoredListeners } from './stored-listeners';
 import type {
   EnrolmentCodeRow,
   EventRecord,
@@ -28,6 +29,50 @@ import {
 // them as numbers (node-postgres gives strings by default). This process uses node-postgres
 // for nothing else, so setting it once for the process is safe.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
+const NOTIFY_CHANNEL = 'treu_events';
+
+/**
+ * A connection of its own that LISTENs for new events, from any server instance, and
+ * tells this instance's listeners. When it drops (PostgreSQL restarted), it connects
+ * again after a second, until the store is closed. The store opens once it listens.
+ */
+async function listenForEvents(
+  url: string,
+  listeners: StoredListeners,
+): Promise<{ close(): Promise<void> }> {
+  let client: pg.Client | undefined;
+  let closed = false;
+  const isClosed = () => closed;
+  const connect = async (): Promise<void> => {
+    if (closed) return;
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      if (message.channel === NOTIFY_CHANNEL && message.payload) listeners.tell(message.payload);
+    });
+    next.on('error', () => {
+      client = undefined;
+      void next.end().catch(() => undefined);
+      setTimeout(() => void connect(), 1_000);
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${NOTIFY_CHANNEL}`);
+      client = next;
+      if (isClosed()) await next.end();
+    } catch {
+      // PostgreSQL is not reachable now: try again in a second.
+      setTimeout(() => void connect(), 1_000);
+    }
+  };
+  await connect();
+  return {
+    async close() {
+      closed = true;
+      await client?.end().catch(() => undefined);
+    },
+  };
+}
 
 /** Any number the migrations lock on: one server instance migrates at a time. */
 const MIGRATION_LOCK = 0x7472_6575;
@@ -147,6 +192,10 @@ async function insertBatch(
   for (const terminal of new Set(fresh.map((event) => event.terminal))) {
     await advanceContiguous(client, terminal);
   }
+  // Delivered at commit to every instance listening, this one included.
+  for (const tenant of new Set(fresh.map((event) => event.tenant))) {
+    await client.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, tenant]);
+  }
   return outcomes;
 }
 
@@ -173,6 +222,8 @@ export async function openPostgresStore(url: string): Promise<ServerStore> {
   // next query gets a new connection.
   pool.on('error', () => undefined);
   await migrate(pool);
+  const listeners = storedListeners();
+  const listening = await listenForEvents(url, listeners);
   const query = <R extends pg.QueryResultRow>(sql: string, values: unknown[] = []) =>
     pool.query<R>(sql, values).then((result) => result.rows);
 
@@ -302,6 +353,10 @@ export async function openPostgresStore(url: string): Promise<ServerStore> {
       );
       return row?.last_position ?? 0;
     },
-    close: () => pool.end(),
+    onEventsStored: (listener) => listeners.add(listener),
+    close: async () => {
+      await listening.close();
+      await pool.end();
+    },
   };
 }

@@ -101,6 +101,12 @@ export interface ServerStore {
   eventsAfter(tenant: string, position: number, limit: number): Promise<StoredEvent[]>;
   /** The tenant's newest position (0 when it has no events). */
   newestPosition(tenant: string): Promise<number>;
+  /**
+   * Calls `listener` with the tenant whenever new events of it were committed, by this
+   * server instance or (on PostgreSQL, through LISTEN/NOTIFY) by any other. Returns the
+   * way to stop listening.
+   */
+  onEventsStored(listener: (tenant: string) => void): () => void;
 
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { err, ok } from '../../shared/result';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import { storedListeners } from './stored-listeners';
 import type { EventRecord, InsertOutcome, ServerStore, TerminalRow } from './server-store';
 import {
   storeRow,
@@ -36,6 +37,7 @@ export function openSqliteStore(file: string): ServerStore {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  const listeners = storedListeners();
 
   const q = {
     terminalById: db.prepare<[string], TerminalColumns>('SELECT * FROM terminals WHERE id = ?'),
@@ -208,7 +210,16 @@ export function openSqliteStore(file: string): ServerStore {
     recordSync: (terminal, nowMs) => {
       db.prepare('UPDATE terminals SET last_sync_ms = ? WHERE id = ?').run(nowMs, terminal);
     },
-    insertEvents: (events) => (events.length === 0 ? [] : insertEvents(events)),
+    insertEvents: (events) => {
+      if (events.length === 0) return [];
+      const outcomes = insertEvents(events);
+      // Told after the commit, so a listener that pulls sees the new events.
+      const tenants = new Set(
+        events.filter((_, i) => outcomes[i] === 'accepted').map((e) => e.tenant),
+      );
+      for (const tenant of tenants) listeners.tell(tenant);
+      return outcomes;
+    },
     highestContiguousSeq: (terminal) => q.contiguous.get(terminal)?.contiguous_seq ?? 0,
     eventsAfter: (tenant, position, limit) => q.eventsAfter.all(tenant, position, limit),
     newestPosition: (tenant) => q.lastPosition.get(tenant)?.last_position ?? 0,
@@ -216,10 +227,14 @@ export function openSqliteStore(file: string): ServerStore {
       db.close();
     },
   };
-  return promised(methods);
+  return {
+    ...promised(methods),
+    kind: 'sqlite',
+    onEventsStored: (listener) => listeners.add(listener),
+  };
 }
 
-type AsyncMethods = Omit<ServerStore, 'kind'>;
+type AsyncMethods = Omit<ServerStore, 'kind' | 'onEventsStored'>;
 
 /** The store's methods as better-sqlite3 runs them: synchronously. */
 type SyncMethods = {
@@ -228,14 +243,15 @@ type SyncMethods = {
   ) => Awaited<ReturnType<AsyncMethods[K]>>;
 };
 
-/** The ServerStore interface over synchronous methods: a throw becomes a rejection. */
-function promised(methods: SyncMethods): ServerStore {
-  const store: Record<string, unknown> = { kind: 'sqlite' };
+/** The store's methods over synchronous ones: a throw becomes a rejection. */
+function promised(methods: SyncMethods): AsyncMethods {
+  const store: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(methods)) {
     store[name] = (...args: unknown[]) =>
       new Promise((resolve) => {
         resolve((method as (...a: unknown[]) => unknown)(...args));
       });
   }
-  return store as unknown as ServerStore;
+  // Each entry is the method of the same name, wrapped: the shape is AsyncMethods.
+  return store as unknown as AsyncMethods;
 }

@@ -4,6 +4,7 @@
  * automatic retries. And the backoff's own arithmetic.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseServerSentEvents } from '../../renderer/sync/live-updates';
 import { startSyncLoop, retryDelayMs, type SyncLoop } from '../../renderer/sync/sync-loop';
 import { stampPurchase } from '../../renderer/terminal/counter-actions';
 import { DEFAULT_PROGRAM_ID } from '../../renderer/terminal/default-program';
@@ -47,6 +48,16 @@ afterEach(async () => {
   loop?.stop();
   await server?.close();
   await opened.dispose();
+});
+
+describe('server-sent events', () => {
+  it('are split into messages, comments and partial lines left for later', () => {
+    const parsed = parseServerSentEvents(
+      ': keep-alive\n\nevent: cursor\ndata: {"cursor":"4"}\n\nevent: cursor\r\ndata: {"cur',
+    );
+    expect(parsed.messages).toEqual([{ event: 'cursor', data: '{"cursor":"4"}' }]);
+    expect(parsed.rest).toBe('event: cursor\r\ndata: {"cur');
+  });
 });
 
 describe('retry delays', () => {
@@ -93,6 +104,31 @@ describe('the sync loop', () => {
     const [tenant] = await opened.store.tenants();
     const stored = await opened.store.eventsAfter(tenant?.id ?? '', 0, 100);
     expect(stored.length).toBe(await till.db.events.count());
+  });
+
+  it('pulls another terminal’s stamp as soon as the live stream tells of it', async () => {
+    const { till } = await enrolledTill();
+    const [tenant] = await opened.store.tenants();
+    const [shop] = await opened.store.stores(tenant?.id ?? '');
+    const other = await enrolledTerminal(
+      server?.url ?? '',
+      opened.store,
+      shop?.id ?? '',
+      'Other',
+      START_MS,
+    );
+    // Neither the interval nor a nudge brings it: only the live stream can, in this test.
+    loop = startSyncLoop(other.db, { now, intervalMs: 600_000 });
+    await until(async () => (await other.db.meta.get('sync'))?.value !== undefined, 'a first sync');
+    const anna = await enrolMember(till.at(now()), DEFAULT_PROGRAM_ID, {
+      profile: { name: 'Anna', marketingConsent: false },
+    });
+    if (!anna.ok) throw new Error(anna.error.code);
+    await till.sync(now());
+    await until(
+      async () => (await other.db.members.get(anna.value.member)) !== undefined,
+      'Anna on the other terminal',
+    );
   });
 
   it('stops retrying on its own once the terminal is revoked', async () => {

@@ -169,6 +169,11 @@ async function send(r: Request): Promise<{ status: number; text: string }> {
     },
     ...(withBody ? { body: r.body } : {}),
   });
+  // The live stream of an authorised GET never ends by itself: its status is the answer.
+  if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    await response.body?.cancel();
+    return { status: response.status, text: '' };
+  }
   return { status: response.status, text: await response.text() };
 }
 

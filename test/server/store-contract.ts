@@ -190,6 +190,24 @@ export function describeServerStore(name: string, open: () => Promise<OpenedStor
       expect(await store.highestContiguousSeq('term_1')).toBe(4);
     });
 
+    it('tells its listeners which tenant got new events, once committed', async () => {
+      const told: string[] = [];
+      const stop = store.onEventsStored((tenant) => told.push(tenant));
+      await store.insertEvents([
+        event(1),
+        event(60, { tenant: 'tnt_b', terminal: 'term_9', seq: 1 }),
+      ]);
+      await store.insertEvents([event(1)]);
+      for (let i = 0; i < 200 && told.length < 2; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(told.sort()).toEqual(['tnt_a', 'tnt_b']);
+      stop();
+      await store.insertEvents([event(2)]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(told).toHaveLength(2);
+    });
+
     it('stores nothing of a batch that fails part way', async () => {
       await expect(
         store.insertEvents([event(1), event(2, { tenant: 'tnt_missing' })]),
