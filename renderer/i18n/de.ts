@@ -93,6 +93,8 @@ export const de: Messages = {
     close: 'Fertig mit diesem Mitglied',
     stamp: (n: number) => `+${n} ${n === 1 ? 'Stempel' : 'Stempel'}`,
     stampMany: 'Stempel geben',
+    overdrawn: (n: number) =>
+      `Überzogen: ${plural(n, 'Prämie wurde', 'Prämien wurden')} ohne genug Stempel eingelöst, von Terminals, die gleichzeitig offline waren. Spätere Stempel gleichen es aus.`,
     count: 'Anzahl Stempel',
     redeem: (reward: string) => `Einlösen: ${reward}`,
     undo: 'Letzte Aktion rückgängig',

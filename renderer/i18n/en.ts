@@ -92,6 +92,8 @@ export const en = {
     close: 'Done with this member',
     stamp: (n: number) => `+${n} ${n === 1 ? 'stamp' : 'stamps'}`,
     stampMany: 'Give stamps',
+    overdrawn: (n: number) =>
+      `Overdrawn: ${plural(n, 'reward was', 'rewards were')} redeemed without enough stamps, by terminals offline at the same time. Later stamps pay it back.`,
     count: 'Number of stamps',
     redeem: (reward: string) => `Redeem: ${reward}`,
     undo: 'Undo last action',

@@ -20,7 +20,12 @@ import {
   type ActionResult,
   type Done,
 } from '../terminal/counter-actions';
-import { readMember, readPrograms, type MemberDetails } from '../terminal/member-reads';
+import {
+  overdraftsOf,
+  readMember,
+  readPrograms,
+  type MemberDetails,
+} from '../terminal/member-reads';
 import { useAnnounce } from '../ui/Announcer';
 import { MemberHistory } from '../ui/MemberHistory';
 import { StampCard } from '../ui/StampCard';
@@ -51,6 +56,10 @@ export function MemberPanel(props: {
     [db, props.memberId],
   );
   const programs = useLiveQuery(() => readPrograms(db), [db]);
+  const overdrafts = useLiveQuery(async () => {
+    const shown = chosenProgram ?? (await readPrograms(db))[0]?.id;
+    return details && shown ? (await overdraftsOf(db, details, shown)).length : 0;
+  }, [db, details, chosenProgram]);
   const undoable = useLiveQuery(
     async () => (details ? (await lastUndoable(counterContext(), details)).length : 0),
     [details],
@@ -124,6 +133,11 @@ export function MemberPanel(props: {
       )}
 
       <StampCard balance={have} size={next?.cost ?? 10} programName={program.name} />
+      {overdrafts !== undefined && overdrafts > 0 && (
+        <p className="warning" data-testid="overdraft">
+          {t.counter.overdrawn(overdrafts)}
+        </p>
+      )}
       {next && (
         <p className="progress" data-testid="progress">
           {t.counter.toNext(next.cost - have, next.name)}

@@ -3,7 +3,7 @@ import { canonicalMember, type DerivedViews } from '../../shared/projection/deri
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import type { TreuDatabase } from '../storage/database';
 import { eventsNaming } from '../storage/event-queries';
-import type { BalanceRow, CardRow, MemberRow, ProgramRow } from '../storage/rows';
+import type { BalanceRow, CardRow, MemberRow, ProgramRow, RedemptionRow } from '../storage/rows';
 import { readMeta } from '../storage/meta';
 import { loadViews, memberRow } from '../storage/stored-views';
 import { DEFAULT_PROGRAM_ID } from './default-program';
@@ -110,4 +110,21 @@ export async function searchMembers(
   const byCard = card ? await db.members.get(card.member) : undefined;
   const all = byCard ? [byCard, ...matches.filter((m) => m.id !== byCard.id)] : matches;
   return [...new Map(all.map((m) => [m.id, m])).values()].slice(0, limit);
+}
+
+/**
+ * The member's redemptions in a program that overdrew the balance: two offline terminals
+ * handed out the same stamps. Those of accounts merged into this one count too.
+ */
+export async function overdraftsOf(
+  db: TreuDatabase,
+  details: MemberDetails,
+  program: string,
+): Promise<RedemptionRow[]> {
+  const merged = await db.members.where('mergedInto').equals(details.member.id).primaryKeys();
+  const redemptions = await db.redemptions
+    .where('member')
+    .anyOf([details.member.id, ...merged])
+    .toArray();
+  return redemptions.filter((r) => r.overdraft && r.program === program);
 }
