@@ -251,7 +251,6 @@ export const de: Messages = {
     connect: 'Verbinden',
     connecting: 'Verbinde…',
     connected: (url: string, store: string) => `Verbunden mit ${url} für ${store}.`,
-    enrolled: (store: string) => `Verbunden. Dieses Terminal gehört jetzt zu ${store}.`,
     syncNow: 'Jetzt synchronisieren',
     syncing: 'Synchronisiere…',
     progress: (pushed: number, pulled: number) =>

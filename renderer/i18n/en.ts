@@ -248,7 +248,6 @@ export const en = {
     connect: 'Connect',
     connecting: 'Connecting…',
     connected: (url: string, store: string) => `Connected to ${url} for ${store}.`,
-    enrolled: (store: string) => `Connected. This terminal now belongs to ${store}.`,
     syncNow: 'Sync now',
     syncing: 'Syncing…',
     progress: (pushed: number, pulled: number) =>

@@ -22,19 +22,16 @@ function EnrolForm() {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; ok: boolean }>();
+  // On success the section shows the connection instead of this form: only errors are said here.
+  const [problem, setProblem] = useState<string>();
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setBusy(true);
-    setMessage(undefined);
+    setProblem(undefined);
     try {
       const result = await enrolTerminal(db, { server, code, name: name.trim() || 'Terminal' });
-      setMessage(
-        result.ok
-          ? { text: t.sync.enrolled(result.value.storeName), ok: true }
-          : { text: describeSyncProblem(t, result.error), ok: false },
-      );
+      if (!result.ok) setProblem(describeSyncProblem(t, result.error));
     } finally {
       setBusy(false);
     }
@@ -84,9 +81,9 @@ function EnrolForm() {
       <button type="submit" disabled={busy}>
         {busy ? t.sync.connecting : t.sync.connect}
       </button>
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'done' : 'error'}>
-          {message.text}
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
         </p>
       )}
     </form>
