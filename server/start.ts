@@ -28,7 +28,8 @@ try {
   }
   const shop = tenants[0] ? (await server.store.stores(tenants[0].id))[0] : undefined;
   const code = shop ? await makeEnrolmentCode(server.store, shop.id, now) : undefined;
-  console.log(`Treu is running. Open ${server.url} in Chromium or Chrome.`);
+  const open = code?.ok ? `${server.url}#enrol=${code.value.code}` : server.url;
+  console.log(`Treu is running. Open ${open} in Chromium or Chrome.`);
   console.log(
     `Sync server on ${server.store.kind === 'sqlite' ? `SQLite in ${config.value.dataFolder}` : 'PostgreSQL'}.`,
   );

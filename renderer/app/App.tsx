@@ -13,6 +13,7 @@ import { FirstRunScreen } from '../screens/FirstRunScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import { requestPersistentStorage } from './storage-persistence';
 import { Shell } from './Shell';
+import { useEnrolFromAddress } from './enrol-from-address';
 import { SyncProvider } from './sync-context';
 import { TerminalProvider } from './terminal-context';
 
@@ -29,6 +30,8 @@ export function App(props: { db: TreuDatabase }) {
   const { db } = props;
   const identity = useLiveQuery(async () => (await readMeta(db, 'identity')) ?? null, [db]);
   const settings = useLiveQuery(() => readMeta(db, 'settings'), [db]);
+  const server = useLiveQuery(async () => (await readMeta(db, 'server')) ?? null, [db]);
+  useEnrolFromAddress(db, Boolean(identity), server === undefined ? undefined : server !== null);
   // A language chosen here shows at once; the stored setting follows a moment later.
   const [chosenLanguage, setChosenLanguage] = useState<Language>();
   const [session, setSession] = useState<Session>();

@@ -146,4 +146,29 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('two terminals syncing through the server',
     await b.screenshot('overdraft-on-b');
     await expectAccessible(b.page);
   });
+
+  it('enrols itself after the first run when opened at an address with #enrol=CODE', async () => {
+    const [tenant] = await opened.store.tenants();
+    const [shop] = await opened.store.stores(tenant?.id ?? '');
+    const code = await makeEnrolmentCode(opened.store, shop?.id ?? '', Date.now());
+    if (!code.ok) throw new Error(code.error);
+    const c = await openTerminal(`${url}#enrol=${code.value.code}`, { name: 'sync-c' });
+    try {
+      const page = c.page;
+      await page.getByLabel('Store name').fill('Till C');
+      await page.getByLabel('Manager’s name').fill('Manager C');
+      await page.getByLabel('Manager PIN (4 to 8 digits)').fill(PIN);
+      await page.getByLabel('PIN again').fill(PIN);
+      await page.getByRole('button', { name: 'Set up' }).click();
+      await expect
+        .poll(() => page.getByTestId('status-last-sync').textContent(), { timeout: 15_000 })
+        .toMatch(/^Last sync: /);
+      expect(new URL(page.url()).hash).toBe('');
+      await openMember(page, 'Anna Berg');
+      await expect.poll(() => page.getByTestId('overdraft').textContent()).toContain('Overdrawn');
+      await c.screenshot('enrolled-from-address');
+    } finally {
+      await c.close();
+    }
+  });
 });
