@@ -121,7 +121,7 @@ function goalText(figure: Figure): string {
 function runsText(summary: Summary): string {
   if (!summary.complete)
     return `1 run, stopped at its time budget after ${formatCount(summary.items)}`;
-  return `${summary.runs} runs after ${summary.warmup}`;
+  return `${summary.runs} run${summary.runs === 1 ? '' : 's'} after ${summary.warmup}`;
 }
 
 /** The report as plain text for the console. */
