@@ -11,6 +11,7 @@ import { installErrorReplies } from './error-replies';
 import { registerLiveRoute } from './live-route';
 import { registerPullRoute } from './pull-route';
 import { registerPushRoute } from './push-route';
+import { registerSnapshotRoute } from './snapshot-route';
 
 /** A push of 1,000 events is about 600 kB; twice that leaves room and no more. */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -33,6 +34,7 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   registerPushRoute(app, options.store, keys, now);
   registerPullRoute(app, options.store, now);
   registerLiveRoute(app, options.store);
+  registerSnapshotRoute(app, options.store);
   if (options.rendererFolder) {
     void app.register(fastifyStatic, { root: options.rendererFolder, wildcard: false });
   }

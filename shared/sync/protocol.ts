@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ledgerEventSchema } from '../ledger/envelope';
+import type { ProjectionSnapshot } from '../projection/snapshot';
 import { storeIdSchema, tenantIdSchema, terminalIdSchema } from '../ledger/event-types';
 
 export const PROTOCOL_VERSION = 1;
@@ -124,3 +125,28 @@ export const errorBodySchema = z.strictObject({
   error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/**
+ * `GET /v1/snapshot`: the tenant's projection (shared/projection/snapshot.ts) as of a
+ * cursor, for bootstrapping a large tenant: members, cards, balances, redemptions and
+ * programs. Pulling on from `cursor` brings what came after it.
+ */
+export const snapshotResponseSchema = z.strictObject({
+  cursor: z.string(),
+  events: z.int().min(0),
+  snapshot: z.strictObject({
+    members: z.array(z.looseObject({ id: z.string() })).readonly(),
+    cards: z.array(z.looseObject({ id: z.string(), member: z.string() })).readonly(),
+    balances: z
+      .array(z.looseObject({ member: z.string(), program: z.string(), balance: z.number() }))
+      .readonly(),
+    redemptions: z.array(z.looseObject({ id: z.string(), overdraft: z.boolean() })).readonly(),
+    programs: z.array(z.looseObject({ id: z.string() })).readonly(),
+  }),
+});
+/** What the server sends; the schema checks the shape a terminal relies on when it reads one. */
+export interface SnapshotResponse {
+  readonly cursor: string;
+  readonly events: number;
+  readonly snapshot: ProjectionSnapshot;
+}

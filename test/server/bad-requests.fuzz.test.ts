@@ -115,7 +115,14 @@ function badRequests(genuine: readonly LedgerEvent[]) {
   return fc.record({
     method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
     path: fc.oneof(
-      fc.constantFrom('/v1/events', '/v1/terminals', '/v1/events/live', '/', '/v2/events'),
+      fc.constantFrom(
+        '/v1/events',
+        '/v1/terminals',
+        '/v1/events/live',
+        '/v1/snapshot',
+        '/',
+        '/v2/events',
+      ),
       fc.string({ maxLength: 30 }).map((q) => `/v1/events?after=${encodeURIComponent(q)}`),
       fc.string({ maxLength: 30 }).map((q) => `/v1/events?limit=${encodeURIComponent(q)}&after=1`),
       fc.webPath().map((path) => `/v1${path}`),

@@ -13,7 +13,10 @@ import {
   errorBodySchema,
   pullResponseSchema,
   pushResponseSchema,
+  snapshotResponseSchema,
 } from '../../shared/sync/protocol';
+import { foldEvents } from '../../shared/projection/projection';
+import { projectionSnapshot } from '../../shared/projection/snapshot';
 import { makeEnrolmentCode } from '../../server/admin/tenancy';
 import { openSqliteStore } from '../../server/store/sqlite-store';
 import type { ServerStore } from '../../server/store/server-store';
@@ -207,6 +210,52 @@ describe('push and pull', () => {
     expect((await pull(elsewhere)).events).toHaveLength(1);
     // What comes back is what was pushed, signature and all.
     expect(rest.events).toEqual(ours.slice(2));
+  });
+});
+
+describe('snapshot', () => {
+  it('gives the tenant’s projection as of the cursor a pull would reach', async () => {
+    const nord = await tenantWithCode(store, 'Café Nord', NOW);
+    const till = await enrolTerminal(server.url, nord.code, 'Till 1');
+    const code2 = await makeEnrolmentCode(store, nord.store.id, NOW);
+    if (!code2.ok) throw new Error(code2.error);
+    const other = await enrolTerminal(server.url, code2.value.code, 'Till 2');
+    const member = 'mem_anna-berg';
+    const events = [
+      await till.sign(
+        { type: 'member.enrolled', data: { member, consent: { marketing: false } } },
+        NOW,
+      ),
+      await till.sign(
+        {
+          type: 'stamps.earned',
+          data: { member, program: 'prg_coffee', count: 3, reason: 'purchase' },
+        },
+        NOW + 1,
+      ),
+      await other.sign(
+        {
+          type: 'stamps.earned',
+          data: { member, program: 'prg_coffee', count: 2, reason: 'purchase' },
+        },
+        NOW + 2,
+      ),
+    ];
+    await push(till, events.slice(0, 2));
+    await push(other, events.slice(2));
+    const answer = await till.request('GET', '/v1/snapshot');
+    expect(answer.status).toBe(200);
+    const snapshot = snapshotResponseSchema.parse(answer.body);
+    expect(snapshot.events).toBe(3);
+    expect(snapshot.cursor).toBe((await pull(till)).cursor);
+    expect(snapshot.snapshot).toEqual(
+      JSON.parse(JSON.stringify(projectionSnapshot(foldEvents(events)))),
+    );
+    expect(snapshot.snapshot.balances.map((b) => b.balance)).toEqual([5]);
+    expect(errorOf(await call(server.url, 'GET', '/v1/snapshot'))).toEqual({
+      status: 401,
+      code: 'unauthorized',
+    });
   });
 });
 
