@@ -27,6 +27,10 @@ function problemOf(status: number, body: unknown): SyncProblem {
   const parsed = errorBodySchema.safeParse(body);
   const detail = parsed.success ? parsed.data.error.message : undefined;
   const serverCode = parsed.success ? parsed.data.error.code : undefined;
+  // A push refused whole because its events' clocks are ahead: the device's date is wrong.
+  if (parsed.success && parsed.data.error.rejected?.[0]?.code === 'clock_ahead') {
+    return { code: 'clock_ahead', detail, serverCode };
+  }
   if (status === 401) return { code: 'unauthorized', detail, serverCode };
   if (status === 403) return { code: 'revoked', detail, serverCode };
   if (status >= 500) return { code: 'server_error', detail, serverCode };

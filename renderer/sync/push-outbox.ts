@@ -1,12 +1,12 @@
 /**
  * One push: the oldest events the server has not acknowledged (the outbox, in clock
  * order), then, in one transaction, every one it accepted or already had leaves the
- * outbox. Events it rejected stay, with the reason in the sync status: nothing is
- * dropped that the server does not hold.
+ * outbox. Events it rejected stay: nothing is dropped that the server does not hold.
+ * When it refuses every event of a push (a 422), the reason goes to the sync status.
  */
 import { Dexie } from 'dexie';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
-import { err, ok, type Result } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
 import type { Rejection } from '../../shared/sync/protocol';
 import { readWrite, type TreuDatabase } from '../storage/database';
 import type { ServerLink, SyncProblem } from '../storage/rows';
@@ -51,19 +51,10 @@ export async function pushOutbox(
   if (acknowledged.length > 0) {
     await readWrite(db, (tx) => tx.events.where('id').anyOf(acknowledged).modify({ pending: 0 }));
   }
-  const rejected = answer.value.rejected;
-  const stuck = rejected.length > 0 && acknowledged.length === 0;
-  if (stuck) {
-    const first = rejected[0];
-    return err({
-      code: first?.code === 'clock_ahead' ? 'clock_ahead' : 'rejected',
-      detail: first?.message,
-    });
-  }
   return ok({
     sent: events.length,
     acknowledged: acknowledged.length,
-    rejected,
+    rejected: answer.value.rejected,
     more: batch.length > PUSH_BATCH,
   });
 }

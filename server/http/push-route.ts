@@ -5,7 +5,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { describeFieldErrors, fieldErrors } from '../../shared/ledger/envelope';
-import { pushRequestSchema, type PushResponse, type Rejection } from '../../shared/sync/protocol';
+import {
+  pushRequestSchema,
+  type ErrorBody,
+  type PushResponse,
+  type Rejection,
+} from '../../shared/sync/protocol';
 import type { ServerStore } from '../store/server-store';
 import { checkPushedEvent } from '../sync/check-pushed-event';
 import type { PublicKeys } from '../sync/public-keys';
@@ -64,6 +69,19 @@ export function registerPushRoute(
         });
     }
     await store.recordSync(terminal.id, nowMs);
+    if (accepted.length === 0 && duplicate.length === 0) {
+      // Not one event of the push can be stored: the client's mistake, so a 4xx, with
+      // each event's reason. A push with some good events is a 200 that lists the bad.
+      rejected.sort((a, b) => a.index - b.index);
+      const first = rejected[0];
+      return reply.code(422).send({
+        error: {
+          code: 'events_rejected',
+          message: `None of the ${rejected.length} events can be stored. First: ${first?.message ?? ''}`,
+          rejected,
+        },
+      } satisfies ErrorBody);
+    }
     return {
       accepted,
       duplicate,

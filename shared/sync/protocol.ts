@@ -117,12 +117,18 @@ export const ERROR_CODES = [
   'code_expired',
   'not_found',
   'method_not_allowed',
+  'events_rejected',
   'server_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const errorBodySchema = z.strictObject({
-  error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }),
+  error: z.strictObject({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    /** With `events_rejected`: why each event of the push was refused. */
+    rejected: z.array(rejectionSchema).optional(),
+  }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 

@@ -184,7 +184,12 @@ describe('push and pull', () => {
 
   it('keeps an event its clock refused in the terminal’s hands, and takes it once the time is right', async () => {
     const ahead = await feedback(till, NOW + DAY);
-    expect((await push(till, [ahead])).rejected.map((r) => r.code)).toEqual(['clock_ahead']);
+    const refused = await till.request('POST', '/v1/events', { events: [ahead] });
+    expect(errorOf(refused)).toEqual({ status: 422, code: 'events_rejected' });
+    expect(errorBodySchema.parse(refused.body).error.rejected?.map((r) => r.code)).toEqual([
+      'clock_ahead',
+    ]);
+    expect(await storedCount(till.enrolment.tenant)).toBe(0);
     nowMs = NOW + DAY;
     expect((await push(till, [ahead])).accepted).toEqual([ahead.id]);
   });
@@ -322,6 +327,23 @@ describe('client mistakes', () => {
       });
     }
     expect(await storedCount(till.enrolment.tenant)).toBe(0);
+  });
+
+  it('answers 422 with each reason when no event of a push can be stored', async () => {
+    const elsewhere = await enrolTerminal(
+      server.url,
+      (await tenantWithCode(store, 'Süd', NOW)).code,
+    );
+    const theirs = await feedback(elsewhere);
+    const tampered = { ...(await feedback(till)), data: { rating: 1 } };
+    const answer = await till.request('POST', '/v1/events', { events: [theirs, tampered] });
+    expect(errorOf(answer)).toEqual({ status: 422, code: 'events_rejected' });
+    expect(errorBodySchema.parse(answer.body).error.rejected?.map((r) => r.code)).toEqual([
+      'wrong_tenant',
+      'bad_signature',
+    ]);
+    expect(await storedCount(till.enrolment.tenant)).toBe(0);
+    expect(await storedCount(elsewhere.enrolment.tenant)).toBe(0);
   });
 
   it('refuses a revoked terminal with 403 and takes nothing from it', async () => {
