@@ -1,7 +1,8 @@
 /**
  * `npm start` opens the terminal at `…/#enrol=CODE`: once the terminal is set up, it enrols
  * with the server it was loaded from, with that code, and the code leaves the address
- * bar. A failure shows where enrolment always shows (Settings → Server); nothing else.
+ * bar. After a failure the code stays, so a reload tries again; Settings → Server can
+ * enrol by hand.
  */
 import { useEffect } from 'react';
 import type { TreuDatabase } from '../storage/database';
@@ -22,7 +23,14 @@ export function useEnrolFromAddress(
     if (!setUp || enrolled !== false) return;
     const code = enrolCodeIn(location.hash);
     if (code === undefined) return;
-    history.replaceState(null, '', location.pathname + location.search);
-    void enrolTerminal(db, { server: location.origin, code, name: 'Terminal' });
+    void enrolTerminal(db, { server: location.origin, code, name: 'Terminal' })
+      .then((result) => {
+        // Kept after a failure: a reload tries again, and Settings → Server is there too.
+        if (result.ok) history.replaceState(null, '', location.pathname + location.search);
+        else console.warn(`Enrolment with ${location.origin} failed: ${result.error.code}`);
+      })
+      .catch((error: unknown) => {
+        console.warn(`Enrolment with ${location.origin} failed: ${String(error)}`);
+      });
   }, [db, setUp, enrolled]);
 }

@@ -42,10 +42,14 @@ export async function pushOutbox(
   const answer = await pushEvents(link, events);
   if (!answer.ok) return answer;
   const held = new Set([...answer.value.accepted, ...answer.value.duplicate]);
+  // A rejected event stays, even under the highest seq: another event may hold its seq.
+  const refused = new Set(answer.value.rejected.flatMap((r) => (r.id === undefined ? [] : [r.id])));
   const acknowledged = events
     .filter(
       (event) =>
-        held.has(event.id) || (event.terminal === terminal && event.seq <= answer.value.highestSeq),
+        !refused.has(event.id) &&
+        (held.has(event.id) ||
+          (event.terminal === terminal && event.seq <= answer.value.highestSeq)),
     )
     .map((event) => event.id);
   if (acknowledged.length > 0) {

@@ -67,10 +67,14 @@ export function startSyncLoop(db: TreuDatabase, options: SyncLoopOptions = {}): 
   const attempt = async (): Promise<SyncOutcome> => {
     options.onBusy?.(true);
     try {
-      const outcome = await syncOnce(db, {
+      const outcome: SyncOutcome = await syncOnce(db, {
         ...(options.now ? { now: options.now } : {}),
         ...(options.onProgress ? { progress: options.onProgress } : {}),
-      });
+      }).catch((error: unknown) => ({
+        // A storage failure (the database closed by a newer tab, say): retried like the rest.
+        ok: false as const,
+        error: { code: 'server_error' as const, detail: `This terminal: ${String(error)}` },
+      }));
       if (outcome.ok) {
         failures = 0;
         schedule(intervalMs);

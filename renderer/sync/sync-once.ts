@@ -14,6 +14,9 @@ export interface SyncReport {
   readonly pulled: number;
 }
 
+/** Push problems after which pulling still makes sense: the server answered, and refused. */
+const REFUSALS: ReadonlySet<SyncProblem['code']> = new Set(['clock_ahead', 'rejected']);
+
 /** Enough rounds for a large day-end; a loop that still has more goes on next time. */
 const MAX_ROUNDS = 1_000;
 
@@ -26,11 +29,18 @@ async function exchange(
 ): Promise<Result<SyncReport, SyncProblem | { readonly code: 'not_enrolled' }>> {
   let pushed = 0;
   let pulled = 0;
+  // A push the server refused (a clock ahead, say) must not keep the terminal from
+  // pulling: its balances would go stale. Only a missing network or token ends the sync.
+  let refusal: SyncProblem | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const [link, identity] = await Promise.all([readMeta(db, 'server'), readMeta(db, 'identity')]);
     if (!link || !identity) return err({ code: 'not_enrolled' });
     const push = await pushOutbox(db, link, identity.terminal);
-    if (!push.ok) return push;
+    if (!push.ok) {
+      if (!REFUSALS.has(push.error.code)) return push;
+      refusal = push.error;
+      break;
+    }
     pushed += push.value.acknowledged;
     progress({ pushed, pulled });
     if (!push.value.more) break;
@@ -44,6 +54,7 @@ async function exchange(
     progress({ pushed, pulled });
     if (!pull.value.more) break;
   }
+  if (refusal) return err(refusal);
   return ok({ pushed, pulled });
 }
 

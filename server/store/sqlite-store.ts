@@ -31,9 +31,9 @@ function migrate(db: Database.Database): void {
 export function openSqliteStore(file: string): ServerStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  // WAL with synchronous NORMAL loses no committed transaction on a process crash; only a
-  // power cut may take the last ones, which terminals then push again (they keep them).
-  db.pragma('synchronous = NORMAL');
+  // FULL: a commit is on disk before the terminal hears "accepted" and drops the event
+  // from its outbox, so a power cut cannot take an acknowledged event (NORMAL could).
+  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);

@@ -155,8 +155,19 @@ describe('sync through a connection that is cut', () => {
     await someActions(till, now + DAY, 2);
     const waiting = await till.db.events.where('pending').equals(1).count();
 
+    // Meanwhile another terminal, whose clock is right, records and syncs.
+    const other = await enrolledTerminal(server.url, store, shop, 'Other', START_MS);
+    await someActions(other, now, 1);
+    await other.sync(now);
+    const otherId = await other.terminalId();
+    const theirs = (await storedEvents(other.db)).filter((e) => e.terminal === otherId);
+    expect(theirs.length).toBeGreaterThan(0);
+
     const refused = await syncOnce(till.db, { now: () => now });
     expect(refused.ok ? undefined : refused.error.code).toBe('clock_ahead');
+    // Refused pushes do not stop the pull: the other terminal's events are here.
+    const here = new Set((await storedEvents(till.db)).map((e) => e.id));
+    expect(theirs.every((e) => here.has(e.id))).toBe(true);
     expect((await readMeta(till.db, 'sync'))?.lastError?.code).toBe('clock_ahead');
     expect(await till.db.events.where('pending').equals(1).count()).toBe(waiting);
 
