@@ -308,7 +308,7 @@ async function runSyncBench(): Promise<BenchReport> {
       'The bench’s clients run in the same 2-core machine as the server and PostgreSQL.',
       ...(POSTGRES_AVAILABLE ? [] : [`PostgreSQL not measured: ${POSTGRES_MISSING_REASON}`]),
     ],
-    method: `One timed run of each workload, end to end, after ${WARM_UP_TERMINALS} terminals' pushes warmed the server up. Method: test/bench/sync.bench.ts.`,
+    method: `One timed run of each workload, end to end, after ${WARM_UP_TERMINALS} terminals' pushes warmed the server up. SQLite with synchronous FULL; PostgreSQL a throwaway cluster with fsync off (an upper bound for a durable one). Method: test/bench/sync.bench.ts.`,
   };
 }
 
