@@ -1,10 +1,11 @@
 /**
  * Keeps the terminal in sync while it runs: a sync at start, after each local action (a
  * moment later, so a burst of stamps goes in one push), when the server's live stream
- * says other terminals' events landed, when the network comes back, and every so often; after a failure it waits longer each time, with jitter so that a
- * store's terminals coming back together do not all knock at once. A revoked or unknown
- * token stops the automatic retries: only the manager can mend that ("sync now" still
- * tries). Safe to stop at any point: every sync step is safe to interrupt.
+ * says other terminals' events landed, when the network comes back, and every so often;
+ * after a failure it waits longer each time, with jitter so that a store's terminals
+ * coming back together do not all knock at once. A revoked or unknown token stops every
+ * automatic sync, nudges and live news included: only the manager can mend that ("sync
+ * now" still tries, and a sync that goes through starts the loop again). Safe to stop at any point: every sync step is safe to interrupt.
  */
 import type { Result } from '../../shared/result';
 import type { TreuDatabase } from '../storage/database';
@@ -50,14 +51,21 @@ export function startSyncLoop(db: TreuDatabase, options: SyncLoopOptions = {}): 
   const nudgeDelayMs = options.nudgeDelayMs ?? 1_000;
   const random = options.random ?? Math.random;
   let failures = 0;
+  // Set by a revoked or unknown token; only a sync that goes through (sync now) clears it.
+  let gaveUp = false;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerDueMs = 0;
   // Syncs run one after the other: a new one starts when the one before has ended.
   let queue: Promise<unknown> = Promise.resolve();
 
+  /** The next sync in this time, unless one is already due sooner. */
   const schedule = (delayMs: number) => {
-    if (stopped) return;
+    if (stopped || gaveUp) return;
+    const dueMs = Date.now() + delayMs;
+    if (timer !== undefined && timerDueMs <= dueMs) return;
     if (timer !== undefined) clearTimeout(timer);
+    timerDueMs = dueMs;
     timer = setTimeout(() => {
       timer = undefined;
       void run();
@@ -77,8 +85,13 @@ export function startSyncLoop(db: TreuDatabase, options: SyncLoopOptions = {}): 
       }));
       if (outcome.ok) {
         failures = 0;
+        gaveUp = false;
         schedule(intervalMs);
-      } else if (!GIVES_UP.has(outcome.error.code)) {
+      } else if (GIVES_UP.has(outcome.error.code)) {
+        gaveUp = true;
+        if (timer !== undefined) clearTimeout(timer);
+        timer = undefined;
+      } else {
         failures += 1;
         schedule(retryDelayMs(failures, random, options.retryMs, options.maxRetryMs));
       }

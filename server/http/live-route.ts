@@ -2,7 +2,8 @@
  * `GET /v1/events/live`: server-sent events. On connect and whenever the tenant gets new
  * events (from this instance or, on PostgreSQL, any other), a `cursor` message with the
  * tenant's newest position; the terminal pulls when it is ahead of its own. A comment
- * line every 15 s keeps proxies from closing an idle stream.
+ * line every 15 s keeps proxies from closing an idle stream. A revoked terminal's stream
+ * ends at the next notification or heartbeat.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerStore } from '../store/server-store';
@@ -29,7 +30,16 @@ export function registerLiveRoute(app: FastifyInstance, store: ServerStore): voi
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
+    // A terminal revoked while its stream is open loses the stream at the next message.
+    const stillAllowed = async () => {
+      const current = await store.terminal(terminal.id);
+      return current !== undefined && current.revokedMs === undefined;
+    };
     const sendCursor = async () => {
+      if (!(await stillAllowed())) {
+        end();
+        return;
+      }
       const cursor = await store.newestPosition(terminal.tenant);
       if (!raw.writableEnded)
         raw.write(`event: cursor\ndata: ${JSON.stringify({ cursor: String(cursor) })}\n\n`);
@@ -38,14 +48,19 @@ export function registerLiveRoute(app: FastifyInstance, store: ServerStore): voi
       if (tenant === terminal.tenant) void sendCursor().catch(() => undefined);
     });
     const heartbeat = setInterval(() => {
-      if (!raw.writableEnded) raw.write(': keep-alive\n\n');
+      void stillAllowed()
+        .then((allowed) => {
+          if (!allowed) end();
+          else if (!raw.writableEnded) raw.write(': keep-alive\n\n');
+        })
+        .catch(() => undefined);
     }, HEARTBEAT_MS);
-    const end = () => {
+    function end() {
       stopListening();
       clearInterval(heartbeat);
       open.delete(end);
       if (!raw.writableEnded) raw.end();
-    };
+    }
     open.add(end);
     raw.on('close', end);
     await sendCursor();

@@ -1,6 +1,8 @@
 /**
  * `GET /v1/events?after=CURSOR&limit=N`: the tenant's events in server order. The stored
- * canonical JSON goes out as it is, spliced into the answer, never parsed again.
+ * canonical JSON goes out as it is, spliced into the answer, never parsed again. A cursor
+ * beyond the tenant's newest event (the server's data was reset or restored) is a 409:
+ * answering "nothing new" would hide every event stored from then on.
  */
 import type { FastifyInstance } from 'fastify';
 import { describeFieldErrors, fieldErrors } from '../../shared/ledger/envelope';
@@ -32,6 +34,17 @@ export function registerPullRoute(
     const limit = query.data.limit ?? DEFAULT_LIMIT;
     const rows = await store.eventsAfter(terminal.tenant, after, limit + 1);
     const page = rows.slice(0, limit);
+    if (page.length === 0 && after > 0) {
+      const newest = await store.newestPosition(terminal.tenant);
+      if (after > newest) {
+        return sendError(
+          reply,
+          409,
+          'cursor_ahead',
+          `This terminal has read up to ${after}, but the server holds events only up to ${newest}: the server's data was reset or restored from a backup. Enrol the terminal again.`,
+        );
+      }
+    }
     const cursor = String(page.at(-1)?.position ?? after);
     await store.recordSync(terminal.id, now());
     return reply

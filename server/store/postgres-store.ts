@@ -44,6 +44,15 @@ async function listenForEvents(
   let client: pg.Client | undefined;
   let closed = false;
   const isClosed = () => closed;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  // One reconnection at a time, however many ways the connection reports its end.
+  const connectSoon = () => {
+    if (closed || retry !== undefined) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, 1_000);
+  };
   const connect = async (): Promise<void> => {
     if (closed) return;
     const next = new pg.Client({ connectionString: url });
@@ -51,24 +60,27 @@ async function listenForEvents(
       if (message.channel === NOTIFY_CHANNEL && message.payload) listeners.tell(message.payload);
     });
     next.on('error', () => {
-      client = undefined;
+      if (client === next) client = undefined;
       void next.end().catch(() => undefined);
-      setTimeout(() => void connect(), 1_000);
+      connectSoon();
     });
     try {
       await next.connect();
       await next.query(`LISTEN ${NOTIFY_CHANNEL}`);
       client = next;
+      // The store may have closed while this connection was being made.
       if (isClosed()) await next.end();
     } catch {
       // PostgreSQL is not reachable now: try again in a second.
-      setTimeout(() => void connect(), 1_000);
+      void next.end().catch(() => undefined);
+      connectSoon();
     }
   };
   await connect();
   return {
     async close() {
       closed = true;
+      if (retry !== undefined) clearTimeout(retry);
       await client?.end().catch(() => undefined);
     },
   };
@@ -197,6 +209,29 @@ async function insertBatch(
     await client.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, tenant]);
   }
   return outcomes;
+}
+
+/** PostgreSQL's code for a unique constraint that an insert broke. */
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Stores a batch in one transaction. Batches of two tenants do not wait for each other,
+ * so both may try to store the same event id (a copied event): the later one breaks the
+ * unique id, and its batch runs again, now seeing the stored event as an id conflict.
+ */
+async function insertWithRetry(
+  pool: pg.Pool,
+  events: readonly EventRecord[],
+): Promise<InsertOutcome[]> {
+  if (events.length === 0) return [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(pool, (client) => insertBatch(client, events));
+    } catch (error) {
+      const unique = error instanceof pg.DatabaseError && error.code === UNIQUE_VIOLATION;
+      if (!unique || attempt >= 3) throw error;
+    }
+  }
 }
 
 /** Moves the terminal's contiguous seq on over the events stored right after it. */
@@ -332,8 +367,7 @@ export async function openPostgresStore(url: string): Promise<ServerStore> {
     recordSync: async (terminal: string, nowMs: number) => {
       await query('UPDATE terminals SET last_sync_ms = $2 WHERE id = $1', [terminal, nowMs]);
     },
-    insertEvents: async (events) =>
-      events.length === 0 ? [] : inTransaction(pool, (client) => insertBatch(client, events)),
+    insertEvents: (events) => insertWithRetry(pool, events),
     highestContiguousSeq: async (terminal: string) => {
       const [row] = await query<{ contiguous_seq: number }>(
         'SELECT contiguous_seq FROM terminals WHERE id = $1',

@@ -108,6 +108,7 @@ export const ERROR_CODES = [
   'malformed_json',
   'invalid_body',
   'invalid_query',
+  'cursor_ahead',
   'body_too_large',
   'unsupported_media_type',
   'unauthorized',

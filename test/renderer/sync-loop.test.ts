@@ -138,6 +138,7 @@ describe('the sync loop', () => {
     loop = startSyncLoop(till.db, {
       now,
       retryMs: 10,
+      nudgeDelayMs: 10,
       onBusy: (busy) => {
         if (busy) attempts += 1;
       },
@@ -148,7 +149,31 @@ describe('the sync loop', () => {
     expect((await till.db.meta.get('sync'))?.value).toMatchObject({
       lastError: { code: 'revoked' },
     });
+    // Nor does a local action bring it back.
+    loop.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(attempts).toBe(1);
     expect((await loop.syncNow()).ok).toBe(false);
     expect(attempts).toBe(2);
+  });
+
+  it('pushes a stamp made during a sync soon after it, not at the next interval', async () => {
+    const { till } = await enrolledTill();
+    let attempts = 0;
+    const started = startSyncLoop(till.db, {
+      now,
+      intervalMs: 600_000,
+      // Longer than a sync takes here, so the nudge's timer is still waiting when it ends.
+      nudgeDelayMs: 300,
+      live: false,
+      onBusy: (busy) => {
+        if (!busy) return;
+        attempts += 1;
+        // The cashier stamps while the first sync is under way.
+        if (attempts === 1) started.nudge();
+      },
+    });
+    loop = started;
+    await until(() => Promise.resolve(attempts >= 2), 'the nudged sync');
   });
 });

@@ -208,6 +208,23 @@ export function describeServerStore(name: string, open: () => Promise<OpenedStor
       expect(told).toHaveLength(2);
     });
 
+    it('stores an event id once when two tenants’ batches race with it', async () => {
+      for (let round = 1; round <= 20; round++) {
+        const id = `evt-copied-${round}`;
+        const outcomes = await Promise.all([
+          store.insertEvents([event(round, { id })]),
+          store.insertEvents([
+            event(round, { id, tenant: 'tnt_b', terminal: 'term_9', body: `{"b":${round}}` }),
+          ]),
+        ]);
+        expect(outcomes.flat().sort()).toEqual(['accepted', 'id_conflict']);
+      }
+      const stored =
+        (await store.eventsAfter('tnt_a', 0, 100)).length +
+        (await store.eventsAfter('tnt_b', 0, 100)).length;
+      expect(stored).toBe(20);
+    });
+
     it('stores nothing of a batch that fails part way', async () => {
       await expect(
         store.insertEvents([event(1), event(2, { tenant: 'tnt_missing' })]),

@@ -218,6 +218,53 @@ describe('push and pull', () => {
   });
 });
 
+describe('a cursor the server never gave', () => {
+  it('is refused with 409 cursor_ahead once it lies beyond the tenant’s newest event', async () => {
+    const nord = await tenantWithCode(store, 'Café Nord', NOW);
+    const till = await enrolTerminal(server.url, nord.code, 'Till 1');
+    await push(till, [await feedback(till), await feedback(till, NOW + 1)]);
+    expect((await pull(till, '?after=2')).events).toEqual([]);
+    const answer = await till.request('GET', '/v1/events?after=3');
+    expect(answer.status).toBe(409);
+    const body = errorBodySchema.parse(answer.body);
+    expect(body.error.code).toBe('cursor_ahead');
+    expect(body.error.message).toMatch(/only up to 2/);
+  });
+});
+
+describe('the live stream', () => {
+  it('tells of new events, and ends once its terminal is revoked', async () => {
+    const nord = await tenantWithCode(store, 'Café Nord', NOW);
+    const till = await enrolTerminal(server.url, nord.code, 'Till 1');
+    const code2 = await makeEnrolmentCode(store, nord.store.id, NOW);
+    if (!code2.ok) throw new Error(code2.error);
+    const other = await enrolTerminal(server.url, code2.value.code, 'Till 2');
+    const response = await fetch(new URL('/v1/events/live', server.url), {
+      headers: { authorization: `Bearer ${till.enrolment.token}` },
+    });
+    expect(response.status).toBe(200);
+    if (!response.body) throw new Error('The live stream has no body.');
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let received = '';
+    const readUntil = async (done: (text: string) => boolean) => {
+      while (!done(received)) {
+        const chunk = await reader.read();
+        if (chunk.done) return 'ended';
+        received += chunk.value;
+      }
+      return 'read';
+    };
+    await readUntil((text) => text.includes('"cursor":"0"'));
+    await push(other, [await feedback(other)]);
+    await readUntil((text) => text.includes('"cursor":"1"'));
+
+    await store.revokeTerminal(till.enrolment.terminal, NOW);
+    await push(other, [await feedback(other, NOW + 1)]);
+    expect(await readUntil(() => false)).toBe('ended');
+    expect(received).not.toContain('"cursor":"2"');
+  });
+});
+
 describe('snapshot', () => {
   it('gives the tenant’s projection as of the cursor a pull would reach', async () => {
     const nord = await tenantWithCode(store, 'Café Nord', NOW);
