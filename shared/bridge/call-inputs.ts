@@ -3,7 +3,7 @@
  * refused with `invalid_input` before a handler sees it.
  */
 import { z } from 'zod';
-import { CALL, EVENT, type CallChannel } from './channels';
+import { CALL, type CallChannel, type EVENT } from './channels';
 import {
   type AppInfo,
   type HidDeviceChoice,
