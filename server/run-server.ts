@@ -1,8 +1,10 @@
 /**
  * Runs the sync server until the process is stopped: the store from the configuration,
- * protocol v1, and the terminal's build at `/` when there is one.
+ * protocol v1, the terminal's build at `/` when there is one, and the update feed from
+ * the data folder's `updates/`.
  */
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildSyncServer } from './http/sync-server';
@@ -23,7 +25,14 @@ export async function runSyncServer(
 ): Promise<RunningSyncServer> {
   const store = await openServerStore(config);
   const withRenderer = existsSync(join(rendererFolder, 'index.html'));
-  const app = buildSyncServer({ store, ...(withRenderer ? { rendererFolder } : {}) });
+  // Releases for the desktop terminals go here (electron-builder's release/ output).
+  const updatesFolder = join(config.dataFolder, 'updates');
+  await mkdir(updatesFolder, { recursive: true });
+  const app = buildSyncServer({
+    store,
+    updatesFolder,
+    ...(withRenderer ? { rendererFolder } : {}),
+  });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

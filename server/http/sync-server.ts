@@ -1,7 +1,9 @@
 /**
  * The sync server's HTTP side (Fastify 5): protocol v1's enrolment, push and pull, every
- * error in the protocol's form. The store is the only state.
+ * error in the protocol's form; the terminal's build at `/` and the desktop terminals'
+ * update feed at `/updates/`. The store is the only state.
  */
+import fastifyCors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerStore } from '../store/server-store';
@@ -23,12 +25,22 @@ export interface SyncServerOptions {
   readonly logger?: boolean;
   /** The renderer's production build, served at `/` so a tablet opens the terminal here. */
   readonly rendererFolder?: string;
+  /** The desktop terminals' update feed (electron-builder's output), served at `/updates/`. */
+  readonly updatesFolder?: string;
 }
 
 export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   const now = options.now ?? Date.now;
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: options.logger ?? false });
   installErrorReplies(app);
+  // The desktop terminal's pages come from its own origin (treu://app), so its calls are
+  // cross-origin. A bearer token, not a cookie, is the credential: any origin may ask.
+  void app.register(fastifyCors, {
+    origin: '*',
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization'],
+    maxAge: 600,
+  });
   const keys = createPublicKeys();
   registerEnrolRoute(app, options.store, now);
   registerPushRoute(app, options.store, keys, now);
@@ -37,6 +49,15 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   registerSnapshotRoute(app, options.store);
   if (options.rendererFolder) {
     void app.register(fastifyStatic, { root: options.rendererFolder, wildcard: false });
+  }
+  if (options.updatesFolder) {
+    void app.register(fastifyStatic, {
+      root: options.updatesFolder,
+      prefix: '/updates/',
+      decorateReply: false,
+      // The feed's latest.yml changes with each release: never served stale.
+      cacheControl: false,
+    });
   }
   return app;
 }
