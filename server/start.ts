@@ -1,9 +1,13 @@
 /**
  * `npm start`: builds the terminal, starts the sync server on SQLite (or DATABASE_URL)
- * serving it, and on a first start sets up a demo café with an enrolment code.
+ * serving it, on a first start sets up a demo café, and opens the terminal with a fresh
+ * enrolment code: the Electron app, or Chromium's app mode where Electron is missing.
  */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { chooseTerminalLaunch, type TerminalLaunch } from './terminal-launcher';
 import { createStore, createTenant, makeEnrolmentCode } from './admin/tenancy';
 import { readServerConfig } from './server-config';
 import { describeStartFailure, runSyncServer } from './run-server';
@@ -29,14 +33,49 @@ try {
   const shop = tenants[0] ? (await server.store.stores(tenants[0].id))[0] : undefined;
   const code = shop ? await makeEnrolmentCode(server.store, shop.id, now) : undefined;
   const open = code?.ok ? `${server.url}#enrol=${code.value.code}` : server.url;
-  console.log(`Treu is running. Open ${open} in Chromium or Chrome.`);
   console.log(
-    `Sync server on ${server.store.kind === 'sqlite' ? `SQLite in ${config.value.dataFolder}` : 'PostgreSQL'}.`,
+    `Treu is running: sync server at ${server.url} on ${server.store.kind === 'sqlite' ? `SQLite in ${config.value.dataFolder}` : 'PostgreSQL'}.`,
   );
   if (code?.ok)
     console.log(`Enrolment code for ${code.value.store.name}: ${code.value.code} (valid 24 h).`);
-  console.log('The terminal keeps its data in that browser (IndexedDB). Stop with Ctrl+C.');
+  const { launch, line } = chooseTerminalLaunch(open, {
+    root,
+    dataFolder: config.value.dataFolder,
+    env: process.env,
+    platform: process.platform,
+    isRoot: process.getuid?.() === 0,
+    exists: existsSync,
+    readText: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
+  });
+  console.log(line);
+  openTerminal(launch);
+  console.log(`Open ${open} in Chromium or Chrome for a terminal in the browser.`);
+  console.log('A terminal keeps its data in its own profile (IndexedDB). Stop with Ctrl+C.');
 } catch (error) {
   console.error(describeStartFailure(error, config.value));
   process.exit(1);
+}
+
+/** Starts the terminal's window; a failure to start it leaves the address to open. */
+function openTerminal(launch: TerminalLaunch): void {
+  if (launch.kind === 'address') return;
+  if (launch.kind === 'electron') {
+    // The same build as `npm run build:electron`, run as its own process (electron/ is
+    // not imported from server/).
+    const built = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', `${root}electron/build.main.ts`],
+      {
+        stdio: 'inherit',
+      },
+    );
+    if (built.status !== 0) {
+      console.error('The Electron main process did not build: open the address instead.');
+      return;
+    }
+  }
+  const child = spawn(launch.binary, launch.args, { stdio: 'ignore' });
+  child.on('error', (error) => {
+    console.error(`The terminal window did not start (${error.message}).`);
+  });
 }
