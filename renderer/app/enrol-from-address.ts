@@ -14,6 +14,15 @@ export function enrolCodeIn(hash: string): string | undefined {
   return code ? code : undefined;
 }
 
+/**
+ * The server to enrol with: the page's own origin, unless the fragment names one
+ * (`&server=…`, as the desktop terminal's pages come from treu://app, not the server).
+ */
+export function enrolServerIn(hash: string, origin: string): string {
+  const named = new URLSearchParams(hash.replace(/^#/u, '')).get('server')?.trim();
+  return named ? named : origin;
+}
+
 export function useEnrolFromAddress(
   db: TreuDatabase,
   setUp: boolean,
@@ -23,14 +32,15 @@ export function useEnrolFromAddress(
     if (!setUp || enrolled !== false) return;
     const code = enrolCodeIn(location.hash);
     if (code === undefined) return;
-    void enrolTerminal(db, { server: location.origin, code, name: 'Terminal' })
+    const server = enrolServerIn(location.hash, location.origin);
+    void enrolTerminal(db, { server, code, name: 'Terminal' })
       .then((result) => {
         // Kept after a failure: a reload tries again, and Settings → Server is there too.
         if (result.ok) history.replaceState(null, '', location.pathname + location.search);
-        else console.warn(`Enrolment with ${location.origin} failed: ${result.error.code}`);
+        else console.warn(`Enrolment with ${server} failed: ${result.error.code}`);
       })
       .catch((error: unknown) => {
-        console.warn(`Enrolment with ${location.origin} failed: ${String(error)}`);
+        console.warn(`Enrolment with ${server} failed: ${String(error)}`);
       });
   }, [db, setUp, enrolled]);
 }

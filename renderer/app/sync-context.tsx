@@ -3,6 +3,7 @@
  * server link appears, nudged when the outbox grows, stopped when the app goes. Screens
  * get "sync now", whether a sync is under way, and its progress.
  */
+import { tellUpdaterServer } from './desktop-bridge';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { TreuDatabase } from '../storage/database';
@@ -31,6 +32,12 @@ export function SyncProvider(props: { db: TreuDatabase; children: ReactNode }) {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<SyncControls['progress']>();
   const enrolled = server !== undefined;
+  const serverUrl = server?.url;
+
+  // The desktop terminal's updates come from the server it syncs with.
+  useEffect(() => {
+    if (serverUrl) tellUpdaterServer(serverUrl);
+  }, [serverUrl]);
 
   useEffect(() => {
     if (!enrolled) return undefined;

@@ -77,6 +77,20 @@ export const de: Messages = {
     neverSynced: 'Noch mit keinem Server verbunden',
     notSyncedYet: 'Verbunden, noch nicht synchronisiert',
     syncProblem: (problem: string) => `Synchronisation: ${problem}`,
+    reader: {
+      off: 'Kartenleser: aus',
+      searching: 'Kartenleser: nicht eingesteckt',
+      connected: (device: string) => `Kartenleser: ${device}`,
+      error: (message: string) => `Kartenleser: ${message}`,
+    },
+    update: {
+      downloading: (version: string, percent: number) =>
+        `Update ${version}: wird geladen, ${Math.round(percent)} %`,
+      ready: (version: string) =>
+        `Update ${version} bereit: wird installiert, sobald die Kasse frei ist`,
+      installing: 'Update wird installiert…',
+      error: (message: string) => `Update: ${message}`,
+    },
   },
   counter: {
     title: 'Kasse',

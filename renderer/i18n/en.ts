@@ -76,6 +76,19 @@ export const en = {
     neverSynced: 'Not connected to a server yet',
     notSyncedYet: 'Connected, not synced yet',
     syncProblem: (problem: string) => `Sync: ${problem}`,
+    reader: {
+      off: 'Card reader: off',
+      searching: 'Card reader: not plugged in',
+      connected: (device: string) => `Card reader: ${device}`,
+      error: (message: string) => `Card reader: ${message}`,
+    },
+    update: {
+      downloading: (version: string, percent: number) =>
+        `Update ${version}: downloading, ${Math.round(percent)} %`,
+      ready: (version: string) => `Update ${version} ready: installs when the counter is idle`,
+      installing: 'Installing the update…',
+      error: (message: string) => `Update: ${message}`,
+    },
   },
   counter: {
     title: 'Counter',

@@ -3,8 +3,9 @@
  * recent history, and the actions: stamps, redeem, undo, feedback. Every action says
  * "done" only after its transaction has committed; a refusal says why in words.
  */
+import { reportCounterState } from '../app/desktop-bridge';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { tierAt } from '../../shared/rules/tiers';
 import { useCounterContext, useTerminal } from '../app/terminal-context';
 import { describeCounterError } from '../i18n/describe';
@@ -50,6 +51,16 @@ export function MemberPanel(props: {
   const [count, setCount] = useState(2);
   const [amount, setAmount] = useState('');
   const [chosenProgram, setChosenProgram] = useState<string>();
+  // The desktop terminal's updater waits while a member is shown or an action is written.
+  useEffect(() => {
+    reportCounterState({ memberOnScreen: true, actionInProgress: busy });
+  }, [busy]);
+  useEffect(
+    () => () => {
+      reportCounterState({ memberOnScreen: false, actionInProgress: false });
+    },
+    [],
+  );
 
   const details = useLiveQuery(
     async () => (await readMember(db, props.memberId)) ?? null,

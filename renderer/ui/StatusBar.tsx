@@ -1,9 +1,46 @@
-/** The status bar: online or offline, events not yet synced, the last sync. Wired to real state. */
+/**
+ * The status bar: online or offline, events not yet synced, the last sync; in the desktop
+ * terminal also the card reader and an update under way. Wired to real state.
+ */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTerminal } from '../app/terminal-context';
 import { useI18n } from '../i18n/i18n';
 import { describeSyncProblem } from '../i18n/describe';
 import { readMeta } from '../storage/meta';
+import { useReaderStatus, useUpdaterStatus } from '../app/desktop-bridge';
+import type { ReaderStatus, UpdaterStatus } from '../../shared/bridge/contract';
+import type { Messages } from '../i18n/en';
+
+function readerText(t: Messages, status: ReaderStatus): string {
+  switch (status.state) {
+    case 'off':
+      return t.status.reader.off;
+    case 'searching':
+      return t.status.reader.searching;
+    case 'connected':
+      return t.status.reader.connected(status.device ?? '');
+    case 'error':
+      return t.status.reader.error(status.message ?? status.device ?? '');
+  }
+}
+
+/** Only what the cashier should know: a download, an update waiting, a failure. */
+function updateText(t: Messages, status: UpdaterStatus): string | undefined {
+  switch (status.state) {
+    case 'downloading':
+      return t.status.update.downloading(status.version ?? '', status.percent ?? 0);
+    case 'ready':
+      return t.status.update.ready(status.version ?? '');
+    case 'installing':
+      return t.status.update.installing;
+    case 'error':
+      return t.status.update.error(status.message ?? '');
+    case 'off':
+    case 'checking':
+    case 'up_to_date':
+      return undefined;
+  }
+}
 
 export function StatusBar() {
   const { t, language } = useI18n();
@@ -12,6 +49,9 @@ export function StatusBar() {
   const sync = useLiveQuery(() => readMeta(db, 'sync'), [db]);
   const identity = useLiveQuery(() => readMeta(db, 'identity'), [db]);
   const server = useLiveQuery(() => readMeta(db, 'server'), [db]);
+  const reader = useReaderStatus();
+  const update = useUpdaterStatus();
+  const updateLine = update && updateText(t, update);
   const lastSync = !server
     ? t.status.neverSynced
     : sync?.lastSyncMs === undefined
@@ -29,6 +69,20 @@ export function StatusBar() {
       {sync?.lastError && (
         <span className="status problem" data-testid="status-problem" role="status">
           {t.status.syncProblem(describeSyncProblem(t, sync.lastError))}
+        </span>
+      )}
+      {reader && (
+        <span
+          className={reader.state === 'error' ? 'status problem' : 'status'}
+          data-testid="status-reader"
+          role={reader.state === 'error' ? 'status' : undefined}
+        >
+          {readerText(t, reader)}
+        </span>
+      )}
+      {updateLine && (
+        <span className="status" data-testid="status-update">
+          {updateLine}
         </span>
       )}
       {identity && <span className="status-store">{identity.storeName}</span>}

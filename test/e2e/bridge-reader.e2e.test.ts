@@ -1,7 +1,9 @@
 /**
  * The terminal with a card reader on the Electron bridge, faked at the thinnest point:
- * `window.treu.reader.onCard` in the page. A member is enrolled with an NFC card read by
- * the reader, and later identified and stamped by tapping it.
+ * `window.treu` in the page, as the preload would expose it. A member is enrolled with an
+ * NFC card read by the reader, and later identified and stamped by tapping it; the
+ * reader's state and errors show in the status bar; the updater hears whether a member is
+ * on screen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -12,17 +14,41 @@ import { announcement, navButton, openTerminal, type TerminalBrowser } from './t
 
 if (!CHROMIUM_AVAILABLE) warnSkipped('bridge-reader.e2e.test.ts');
 
-/** A bridge whose reader hands the page's listener to the test. */
+/** A bridge whose reader hands the page's listeners to the test, and records the counter's reports. */
 const FAKE_BRIDGE = `
+window.treuCounterReports = [];
 window.treu = {
   reader: {
     onCard(listener) {
       window.treuTapCard = listener;
       return () => { window.treuTapCard = undefined; };
     },
+    status: () => Promise.resolve({ ok: true, value: { state: 'connected', device: 'ACME RFID 125' } }),
+    onStatus(listener) {
+      window.treuReaderStatus = listener;
+      return () => { window.treuReaderStatus = undefined; };
+    },
+  },
+  updater: {
+    reportCounter(state) {
+      window.treuCounterReports.push(state);
+      return Promise.resolve({ ok: true, value: null });
+    },
   },
 };
 `;
+
+const sendReaderStatus = (page: Page, status: unknown) =>
+  page.evaluate((value) => {
+    (window as unknown as { treuReaderStatus: (value: unknown) => void }).treuReaderStatus(value);
+  }, status);
+
+const counterReports = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { treuCounterReports: { memberOnScreen: boolean }[] })
+        .treuCounterReports,
+  );
 
 const UID = '04:A2:B3:C4:D5:E6:F7';
 
@@ -77,5 +103,40 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the bridge card reader in Chromium', () =>
       .poll(() => announcement(page).textContent())
       .toContain('This card is not known here');
     await terminal.screenshot('unknown-card');
+  });
+
+  it('shows the reader’s state and its errors from the bridge, ignoring a malformed one', async () => {
+    const page = terminal.page;
+    await expect
+      .poll(() => page.getByTestId('status-reader').textContent())
+      .toBe('Card reader: ACME RFID 125');
+    await sendReaderStatus(page, {
+      state: 'error',
+      device: 'ACME RFID 125',
+      message: 'The reader is plugged in but cannot be opened (access denied).',
+    });
+    await expect
+      .poll(() => page.getByTestId('status-reader').textContent())
+      .toBe('Card reader: The reader is plugged in but cannot be opened (access denied).');
+    await sendReaderStatus(page, { state: 'on fire' });
+    await sendReaderStatus(page, { state: 'searching' });
+    await expect
+      .poll(() => page.getByTestId('status-reader').textContent())
+      .toBe('Card reader: not plugged in');
+    await terminal.screenshot('reader-unplugged');
+  });
+
+  it('tells the updater while a member is on screen, and when the counter is free again', async () => {
+    const page = terminal.page;
+    await navButton(page, 'Counter').click();
+    await tap(page, UID);
+    await page.getByRole('heading', { name: 'Ben Ort' }).waitFor();
+    await expect
+      .poll(async () => (await counterReports(page)).at(-1))
+      .toEqual({ memberOnScreen: true, actionInProgress: false });
+    await page.getByRole('button', { name: 'Done with this member' }).click();
+    await expect
+      .poll(async () => (await counterReports(page)).at(-1))
+      .toEqual({ memberOnScreen: false, actionInProgress: false });
   });
 });
