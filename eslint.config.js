@@ -124,6 +124,20 @@ export default defineConfig(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // Electron's security checklist: shell.openExternal never with untrusted input. Treu
+    // has no link that should open a browser, so it is never called at all.
+    files: ['electron/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'openExternal',
+          message: 'Treu never opens external addresses (Electron security checklist).',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**', 'server/**', 'electron/**', '*.js', '*.ts', 'renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -108,3 +108,13 @@ describe('host globals in shared/', () => {
     expect(errorsOf(result, 'no-restricted-globals')).toEqual([]);
   });
 });
+
+describe('Electron security checklist in lint', () => {
+  test('electron/ may not call shell.openExternal', async () => {
+    const result = await lintAs(
+      'electron',
+      "declare const shell: { openExternal(url: string): Promise<void> };\nvoid shell.openExternal('https://example.com');\n",
+    );
+    expect(errorsOf(result, 'no-restricted-properties')).toHaveLength(1);
+  });
+});
