@@ -66,9 +66,20 @@ export async function loadTerminalConfig(
       };
 }
 
-/** Writes the settings whole, through a temporary file: a crash never leaves half a file. */
-export async function saveTerminalConfig(folder: string, config: TerminalConfig): Promise<void> {
+// Saves run one after the other: two at once would share the temporary file.
+let saving: Promise<unknown> = Promise.resolve();
+
+/**
+ * Writes the settings whole, through a temporary file: a crash never leaves half a file.
+ * Saves made at once land in the order they were made.
+ */
+export function saveTerminalConfig(folder: string, config: TerminalConfig): Promise<void> {
   const file = join(folder, CONFIG_FILE);
-  await writeFile(`${file}.tmp`, `${JSON.stringify(config, null, 2)}\n`);
-  await rename(`${file}.tmp`, file);
+  const text = `${JSON.stringify(config, null, 2)}\n`;
+  const saved = saving.then(async () => {
+    await writeFile(`${file}.tmp`, text);
+    await rename(`${file}.tmp`, file);
+  });
+  saving = saved.catch(() => undefined);
+  return saved;
 }

@@ -149,15 +149,18 @@ export function startCardReader(options: CardReaderOptions): CardReader {
   }
 
   const restart = async () => {
+    // This restart's generation, taken before any await: a later choice supersedes it.
     generation += 1;
+    const mine = generation;
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     await closeOpen();
+    if (!isCurrent(mine)) return;
     if (choice.kind === 'off') {
       tell({ state: 'off' });
       return;
     }
-    await search(generation);
+    await search(mine);
   };
 
   void restart();

@@ -1,5 +1,5 @@
 import type { IpcMainInvokeEvent } from 'electron';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import { bridgeHandlers, type MainServices } from '../../electron/bridge-handlers';
 import { defaultConfig, type TerminalConfig } from '../../electron/config/terminal-config';
 import {
@@ -9,9 +9,9 @@ import {
 } from '../../electron/ipc/register-bridge-calls';
 import type { CardReader } from '../../electron/reader/card-reader';
 import type { AutoUpdate } from '../../electron/updater/auto-update';
-import type { CallOutputs } from '../../shared/bridge/call-inputs';
+import type { CallInput, CallOutputs } from '../../shared/bridge/call-inputs';
 import { CALL, type CallChannel } from '../../shared/bridge/channels';
-import type { ReaderStatus, UpdaterStatus } from '../../shared/bridge/contract';
+import type { BridgeAnswer, ReaderStatus, UpdaterStatus } from '../../shared/bridge/contract';
 
 /** What each spy handler answers, so a test can tell the handler's answer came back. */
 const ANSWERS: { readonly [C in CallChannel]: CallOutputs[C] } = {
@@ -30,8 +30,14 @@ const ANSWERS: { readonly [C in CallChannel]: CallOutputs[C] } = {
   [CALL.appQuit]: null,
 };
 
-const spy = <C extends CallChannel>(channel: C) =>
-  vi.fn<BridgeHandlers[C]>(() => ({ ok: true, value: ANSWERS[channel] }));
+function spy<C extends CallChannel>(
+  channel: C,
+): Mock<(input: CallInput<C>) => BridgeAnswer<CallOutputs[C]>> {
+  return vi.fn((_input: CallInput<C>): BridgeAnswer<CallOutputs[C]> => ({
+    ok: true,
+    value: ANSWERS[channel],
+  }));
+}
 
 function spyHandlers() {
   return {
@@ -113,14 +119,17 @@ describe('the bridge calls in main', () => {
     expect(bridge.channels().sort()).toEqual([...CHANNELS].sort());
   });
 
-  it.each(CHANNELS)('passes %s from the app page with a valid input to its handler', async (channel) => {
-    const handlers = spyHandlers();
-    const bridge = registered(handlers);
-    const answer = await bridge.invoke(channel, APP_PAGE, VALID_INPUTS[channel]);
-    expect(answer).toEqual({ ok: true, value: ANSWERS[channel] });
-    expect(handlers[channel]).toHaveBeenCalledTimes(1);
-    expect(handlers[channel]).toHaveBeenCalledWith(VALID_INPUTS[channel]);
-  });
+  it.each(CHANNELS)(
+    'passes %s from the app page with a valid input to its handler',
+    async (channel) => {
+      const handlers = spyHandlers();
+      const bridge = registered(handlers);
+      const answer = await bridge.invoke(channel, APP_PAGE, VALID_INPUTS[channel]);
+      expect(answer).toEqual({ ok: true, value: ANSWERS[channel] });
+      expect(handlers[channel]).toHaveBeenCalledTimes(1);
+      expect(handlers[channel]).toHaveBeenCalledWith(VALID_INPUTS[channel]);
+    },
+  );
 
   it('accepts a call without an argument sent with none at all', async () => {
     const handlers = spyHandlers();
@@ -175,24 +184,29 @@ describe('the bridge calls in main', () => {
     [CALL.appQuit, true],
     [CALL.appInfo, null],
     [CALL.readerDevices, 'all'],
-  ] as const)('refuses %s with input %j as invalid_input, and runs no handler', async (channel, input) => {
-    const handlers = spyHandlers();
-    const bridge = registered(handlers);
-    const answer = await bridge.invoke(channel, APP_PAGE, input);
-    expect(answer).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input', message: expect.stringContaining(`${channel}: `) },
-    });
-    expect(handlers[channel]).not.toHaveBeenCalled();
-  });
+  ] as const)(
+    'refuses %s with input %j as invalid_input, and runs no handler',
+    async (channel, input) => {
+      const handlers = spyHandlers();
+      const bridge = registered(handlers);
+      const answer = await bridge.invoke(channel, APP_PAGE, input);
+      const namingTheChannel: unknown = expect.stringContaining(`${channel}: `);
+      expect(answer).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: namingTheChannel },
+      });
+      expect(handlers[channel]).not.toHaveBeenCalled();
+    },
+  );
 
   it('names the field that is wrong in an invalid_input message', async () => {
     const bridge = registered(spyHandlers());
     const answer = await bridge.invoke(CALL.updaterReportCounter, APP_PAGE, {
       memberOnScreen: false,
     });
+    const namingTheField: unknown = expect.stringContaining('actionInProgress');
     expect(answer).toMatchObject({
-      error: { code: 'invalid_input', message: expect.stringContaining('actionInProgress') },
+      error: { code: 'invalid_input', message: namingTheField },
     });
   });
 
@@ -250,9 +264,7 @@ function fakeServices(start: TerminalConfig = defaultConfig()) {
   const window = {
     setMode: vi.fn<MainServices['window']['setMode']>(),
     printers: vi.fn<MainServices['window']['printers']>(() => Promise.resolve(['Star'])),
-    print: vi.fn<MainServices['window']['print']>(() =>
-      Promise.resolve({ ok: true, value: null }),
-    ),
+    print: vi.fn<MainServices['window']['print']>(() => Promise.resolve({ ok: true, value: null })),
   };
   const app = { version: '0.1.0', platform: 'linux', electron: '40.10.2', quit: vi.fn() };
   const services: MainServices = {

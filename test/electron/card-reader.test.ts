@@ -73,9 +73,7 @@ function fakePort(plugged: HidDeviceInfo[]) {
 const USAGE: Readonly<Record<string, number>> = {
   T: 0x17,
   '0': 0x27,
-  ...Object.fromEntries(
-    Array.from({ length: 9 }, (_, i) => [String(i + 1), 0x1e + i] as const),
-  ),
+  ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [String(i + 1), 0x1e + i] as const)),
 };
 const SHIFT = 0x02;
 const ENTER = 0x28;
@@ -320,9 +318,8 @@ describe('the card reader', () => {
   const stillOpen = (port: ReturnType<typeof fakePort>) =>
     port.opened.filter(({ handle }) => handle.close.mock.calls.length === 0);
 
-  // Known to fail: restart() in card-reader.ts reads `generation` after its
-  // `await closeOpen()`, so two restarts that overlap both search under the newest
-  // generation, and each opens the reader.
+  // Two restarts that overlap must not both search: each would open the reader, and the
+  // handle opened first would never be closed.
   it('opens the reader only once when chosen again before the start has settled', async () => {
     const port = fakePort([READER]);
     const { reader } = start(port);
@@ -332,7 +329,7 @@ describe('the card reader', () => {
     expect(stillOpen(port)).toHaveLength(1);
   });
 
-  // Known to fail, for the same reason: a double click on "Use this reader" in Settings.
+  // As a double click on "Use this reader" in Settings does.
   it('keeps one handle open when the manager chooses twice at once, and closes it on stop', async () => {
     const port = fakePort([READER]);
     const { reader } = start(port);

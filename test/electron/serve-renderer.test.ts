@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/window/content-security-policy';
 import { rendererResponder } from '../../electron/window/serve-renderer';
 
-const INDEX = '<!doctype html><title>Treu</title><script type="module" src="/assets/app.js"></script>';
+const INDEX =
+  '<!doctype html><title>Treu</title><script type="module" src="/assets/app.js"></script>';
 const APP_JS = 'console.log("treu");';
 const SECRET = 'the terminal signing key: do not serve';
 

@@ -82,9 +82,7 @@ describe('the counter tracker', () => {
   it('moves lastBusyMs on every busy report', () => {
     const counter = trackCounter(T0);
     counter.report({ memberOnScreen: true, actionInProgress: false }, T0 + 1_000);
-    expect(counter.current()).toEqual(
-      activity({ memberOnScreen: true, lastBusyMs: T0 + 1_000 }),
-    );
+    expect(counter.current()).toEqual(activity({ memberOnScreen: true, lastBusyMs: T0 + 1_000 }));
     counter.report({ memberOnScreen: true, actionInProgress: true }, T0 + 2_000);
     expect(counter.current().lastBusyMs).toBe(T0 + 2_000);
   });
