@@ -141,6 +141,8 @@ export function startCardReader(options: CardReaderOptions): CardReader {
       // Unplugged (or the device failed): close it and look for it again.
       if (mine !== generation || open !== handle) return;
       void closeOpen().then(() => {
+        // A choice made while it closed (off, another reader) has the last word.
+        if (!isCurrent(mine)) return;
         tell({ state: 'searching' });
         searchSoon(mine);
       });

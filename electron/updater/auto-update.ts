@@ -101,6 +101,12 @@ export function startAutoUpdate(options: AutoUpdateOptions): AutoUpdate {
     installIfAllowed();
   });
   updater.on('error', (error) => {
+    if (installing) {
+      // The install itself failed: the update stays ready and is tried again later.
+      installing = false;
+      tell({ ...status, state: 'ready', message: `The install failed: ${error.message}` });
+      return;
+    }
     if (status.state === 'ready') return;
     tell({ state: 'error', message: `The update failed: ${error.message}` });
   });

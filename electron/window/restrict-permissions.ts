@@ -23,8 +23,8 @@ export function restrictPermissions(session: PermissionSession): void {
     grant(permission === 'media' && isAppUrl(details.requestingUrl) && onlyCamera(mediaTypes));
   });
   session.setPermissionCheckHandler(
-    (_contents, permission, requestingOrigin) =>
-      permission === 'media' && isAppUrl(requestingOrigin),
+    (_contents, permission, requestingOrigin, details) =>
+      permission === 'media' && isAppUrl(requestingOrigin) && details.mediaType !== 'audio',
   );
   session.setDevicePermissionHandler(() => false);
 }
