@@ -119,11 +119,6 @@ export default defineConfig(
   },
   ...importRuleConfigs,
   {
-    // The renderer's build configuration runs in Node, not in the renderer.
-    files: ['renderer/vite.config.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     // Electron's security checklist: shell.openExternal never with untrusted input. Treu
     // has no link that should open a browser, so it is never called at all.
     files: ['electron/**'],
@@ -138,7 +133,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['test/**', 'server/**', 'electron/**', '*.js', '*.ts', 'renderer/vite.config.ts'],
+    files: ['test/**', 'server/**', 'electron/**', '*.js', '*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -3,10 +3,10 @@
  * and the server serves to tablets. Paths are relative so both can load it from anywhere.
  */
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
+// Node's own `import.meta.dirname`: no Node module imported into renderer/.
+const here = import.meta.dirname;
 
 export default defineConfig({
   root: here,
@@ -14,7 +14,7 @@ export default defineConfig({
   publicDir: false,
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: `${here}/../dist/renderer`,
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
