@@ -16,6 +16,8 @@ export interface MainServices {
   readonly config: () => TerminalConfig;
   readonly saveConfig: (config: TerminalConfig) => Promise<void>;
   readonly window: {
+    /** The mode the window is in now (a `--window=` flag may differ from the saved one). */
+    mode(): WindowMode;
     setMode(mode: WindowMode): void;
     printers(): Promise<string[]>;
     print(printer: string | undefined): Promise<BridgeAnswer<null>>;
@@ -49,7 +51,7 @@ export function bridgeHandlers(services: MainServices): BridgeHandlers {
     },
     [CALL.printerList]: async () => ok(await services.window.printers()),
     [CALL.printerPrint]: (request) => services.window.print(request.printer),
-    [CALL.kioskMode]: () => ok(config().windowMode),
+    [CALL.kioskMode]: () => ok(services.window.mode()),
     [CALL.kioskSetMode]: async (mode) => {
       services.window.setMode(mode);
       await saveConfig({ ...config(), windowMode: mode });

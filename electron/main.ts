@@ -65,7 +65,7 @@ async function startTerminal(): Promise<void> {
     });
   });
 
-  const mode: WindowMode = launch.windowMode ?? config.windowMode;
+  let mode: WindowMode = launch.windowMode ?? config.windowMode;
   const window = new BrowserWindow(secureWindowOptions(PRELOAD, mode));
   window.once('ready-to-show', () => {
     window.show();
@@ -90,8 +90,9 @@ async function startTerminal(): Promise<void> {
   });
   const updates = startAutoUpdate({
     updater: electronUpdater.autoUpdater satisfies Updater,
+    server: config.updates.server,
     // Unpacked (a developer's run), there is nothing to update.
-    server: app.isPackaged ? config.updates.server : undefined,
+    active: app.isPackaged,
     rule: config.updates,
     checkEveryMs: config.updates.checkEveryHours * 60 * 60_000,
     onStatus: (status) => {
@@ -107,7 +108,9 @@ async function startTerminal(): Promise<void> {
       config: () => config,
       saveConfig,
       window: {
+        mode: () => mode,
         setMode(next) {
+          mode = next;
           window.setKiosk(next === 'kiosk');
           window.setFullScreen(next === 'fullscreen');
         },

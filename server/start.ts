@@ -37,7 +37,9 @@ try {
     `Treu is running: sync server at ${server.url} on ${server.store.kind === 'sqlite' ? `SQLite in ${config.value.dataFolder}` : 'PostgreSQL'}.`,
   );
   if (code?.ok)
-    console.log(`Enrolment code for ${code.value.store.name}: ${code.value.code} (valid 24 h).`);
+    console.log(
+      `Enrolment code for ${code.value.store.name}: ${code.value.code} (valid ${Math.round((code.value.expiresMs - now) / 3_600_000)} h).`,
+    );
   const { launch, line } = chooseTerminalLaunch(open, {
     root,
     dataFolder: config.value.dataFolder,
@@ -77,5 +79,13 @@ function openTerminal(launch: TerminalLaunch): void {
   const child = spawn(launch.binary, launch.args, { stdio: 'ignore' });
   child.on('error', (error) => {
     console.error(`The terminal window did not start (${error.message}).`);
+  });
+  // A window that dies at once (no display it can use, a sandbox refused) is said, not hidden.
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && code !== null) {
+      console.error(
+        `The terminal window ended with exit code ${code}${signal ? ` (${signal})` : ''}: open the address instead.`,
+      );
+    }
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Serves a folder over HTTP on localhost: the terminal's production build, as a browser
- * gets it (npm start, and the browser tests). Paths outside the folder are refused.
+ * gets it, without the sync server (the counter's browser tests and bench). Paths
+ * outside the folder are refused.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';

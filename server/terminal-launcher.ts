@@ -56,17 +56,23 @@ export function chooseTerminalLaunch(
   if (s.env.TREU_OPEN === '0') {
     return { launch: { kind: 'address' }, line: 'Not opening a terminal (TREU_OPEN=0).' };
   }
+  if (s.platform === 'linux' && !s.env.DISPLAY && !s.env.WAYLAND_DISPLAY) {
+    return { launch: { kind: 'address' }, line: 'No display here: open the address.' };
+  }
+  // Chromium (and so Electron) refuses to start as root without it (containers, kiosks).
+  const asRoot = s.isRoot ? ['--no-sandbox'] : [];
   const electron = electronBinary(s);
   if (electron) {
     return {
-      launch: { kind: 'electron', binary: electron, args: [s.root, `--enrol=${address}`] },
+      launch: {
+        kind: 'electron',
+        binary: electron,
+        args: [s.root, `--enrol=${address}`, ...asRoot],
+      },
       line: 'Opening the Electron terminal.',
     };
   }
   const missing = 'No Electron binary here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1)';
-  if (s.platform === 'linux' && !s.env.DISPLAY && !s.env.WAYLAND_DISPLAY) {
-    return { launch: { kind: 'address' }, line: `${missing} and no display: open the address.` };
-  }
   const chromium = (CHROMIUMS[s.platform] ?? []).find((path) => s.exists(path));
   if (!chromium) {
     return {
@@ -83,8 +89,7 @@ export function chooseTerminalLaunch(
         `--user-data-dir=${join(s.dataFolder, 'chromium-terminal')}`,
         '--no-first-run',
         '--no-default-browser-check',
-        // Chromium refuses to start as root without it (containers, kiosks run as root).
-        ...(s.isRoot ? ['--no-sandbox'] : []),
+        ...asRoot,
       ],
     },
     line: `${missing}: opening the terminal in Chromium's app mode.`,

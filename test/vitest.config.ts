@@ -4,9 +4,30 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['node_modules/**', 'test/bench/**'],
     testTimeout: 60_000,
     globalSetup: ['test/support/build-renderer.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['node_modules/**', 'test/bench/**', 'test/e2e/**'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // The cashier's journeys in Chromium run after the rest, one file at a time: a
+        // fake camera's frames decode on the same two cores, and must not be starved by
+        // the property tests running beside them.
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -2,7 +2,7 @@
  * The desktop terminal's own settings, in `terminal.json` in Electron's user-data folder:
  * the window mode, the card reader, and when updates install. A missing file gives the
  * defaults; a broken one gives the defaults too, with a sentence saying what was wrong
- * (the terminal must start at the counter, not on an error page).
+ * for main's log (the terminal must start at the counter, not on an error page).
  */
 import { readFile, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -54,7 +54,7 @@ export async function loadTerminalConfig(
   try {
     json = JSON.parse(text);
   } catch {
-    // Not JSON: the defaults, and the manager is told why.
+    // Not JSON: the defaults, and the log says why.
     return { config: defaultConfig(), problem: `${file} is not JSON: the defaults are used.` };
   }
   const parsed = terminalConfigSchema.safeParse(json);

@@ -1,7 +1,8 @@
 /**
  * Card readers and scanners Treu opens when told to use "any known reader": USB vendor
  * (and, for generic RFID readers, product) ids as the devices report them. A reader not
- * listed is chosen by its vendor and product id in Settings.
+ * listed is chosen by its vendor and product id (`reader` in terminal.json, or the
+ * bridge's `reader.choose`).
  */
 export interface KnownReader {
   readonly name: string;

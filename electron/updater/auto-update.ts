@@ -27,6 +27,8 @@ export interface AutoUpdateOptions {
   readonly updater: Updater;
   /** The sync server's address; its `/updates/` is the feed. None: updates are off. */
   readonly server: string | undefined;
+  /** False in a developer's unpacked run: electron-updater skips it, so it is off. */
+  readonly active?: boolean;
   readonly rule: InstallRule;
   readonly checkEveryMs?: number;
   /** How often a ready update asks the rule whether now is the time. */
@@ -58,10 +60,13 @@ export function startAutoUpdate(options: AutoUpdateOptions): AutoUpdate {
   const now = options.now ?? Date.now;
   const localHour = options.localHour ?? (() => new Date(now()).getHours());
   const counter = trackCounter(now());
-  let server = options.server;
-  let status: UpdaterStatus = server
-    ? { state: 'checking' }
-    : { state: 'off', message: 'No update server yet: enrol the terminal with a server.' };
+  const active = options.active ?? true;
+  let server = active ? options.server : undefined;
+  let status: UpdaterStatus = !active
+    ? { state: 'off', message: 'Updates come only to an installed terminal.' }
+    : server
+      ? { state: 'checking' }
+      : { state: 'off', message: 'No update server yet: enrol the terminal with a server.' };
   let installing = false;
 
   const tell = (next: UpdaterStatus) => {
@@ -134,7 +139,7 @@ export function startAutoUpdate(options: AutoUpdateOptions): AutoUpdate {
     status: () => status,
     checkNow: check,
     async useServer(address) {
-      if (address === server) return status;
+      if (!active || address === server) return status;
       server = address;
       updater.setFeedURL({ provider: 'generic', url: feedUrlOf(address) });
       if (status.state === 'off') tell({ state: 'checking' });

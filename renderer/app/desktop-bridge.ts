@@ -38,15 +38,20 @@ function useBridgeStatus<T>(
       ((listener: (value: unknown) => void) => unknown) | undefined;
     if (!current || !onStatus) return undefined;
     let live = true;
+    // Once a change has come, a late answer to the first question is older than it.
+    let changed = false;
     const take = (value: unknown) => {
       const parsed = parse(value);
       if (live && parsed !== undefined) setStatus(parsed);
     };
-    const stop = onStatus(take);
+    const stop = onStatus((value) => {
+      changed = true;
+      take(value);
+    });
     current().then(
       (answer) => {
         const { ok, value } = (answer ?? {}) as { ok?: unknown; value?: unknown };
-        if (ok === true) take(value);
+        if (ok === true && !changed) take(value);
       },
       // The shell could not say: the status arrives with its next change.
       () => undefined,

@@ -15,8 +15,6 @@ import { listenForUpdates } from './live-updates';
 import { retryDelayMs } from './retry-delay';
 import { syncOnce, type SyncProgress, type SyncReport } from './sync-once';
 
-export { retryDelayMs } from './retry-delay';
-
 export type SyncOutcome = Result<SyncReport, SyncProblem | { readonly code: 'not_enrolled' }>;
 
 export interface SyncLoopOptions {

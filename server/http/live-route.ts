@@ -24,6 +24,10 @@ export function registerLiveRoute(app: FastifyInstance, store: ServerStore): voi
     if (!terminal) return reply;
     reply.hijack();
     const raw = reply.raw;
+    // Headers set by hooks (CORS for the desktop terminal): hijacking would drop them.
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) raw.setHeader(name, value);
+    }
     raw.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',

@@ -41,7 +41,7 @@ export function registerPullRoute(
           reply,
           409,
           'cursor_ahead',
-          `This terminal has read up to ${after}, but the server holds events only up to ${newest}: the server's data was reset or restored from a backup. Enrol the terminal again.`,
+          `This terminal has read up to ${after}, but the server holds events only up to ${newest}: the server's data was reset or restored from a backup. The terminal keeps its events; the server's newest data must be restored before it can sync.`,
         );
       }
     }

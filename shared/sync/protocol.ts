@@ -9,7 +9,6 @@ import { ledgerEventSchema } from '../ledger/envelope';
 import type { ProjectionSnapshot } from '../projection/snapshot';
 import { storeIdSchema, tenantIdSchema, terminalIdSchema } from '../ledger/event-types';
 
-export const PROTOCOL_VERSION = 1;
 /** The most events one push may carry. */
 export const MAX_PUSH_EVENTS = 1_000;
 /** The most events one pull answers with. */

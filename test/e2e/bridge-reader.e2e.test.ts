@@ -119,6 +119,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the bridge card reader in Chromium', () =>
       .poll(() => page.getByTestId('status-reader').textContent())
       .toBe('Card reader: The reader is plugged in but cannot be opened (access denied).');
     await sendReaderStatus(page, { state: 'on fire' });
+    expect(await page.getByTestId('status-reader').textContent()).toBe(
+      'Card reader: The reader is plugged in but cannot be opened (access denied).',
+    );
     await sendReaderStatus(page, { state: 'searching' });
     await expect
       .poll(() => page.getByTestId('status-reader').textContent())

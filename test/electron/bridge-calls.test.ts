@@ -11,7 +11,12 @@ import type { CardReader } from '../../electron/reader/card-reader';
 import type { AutoUpdate } from '../../electron/updater/auto-update';
 import type { CallInput, CallOutputs } from '../../shared/bridge/call-inputs';
 import { CALL, type CallChannel } from '../../shared/bridge/channels';
-import type { BridgeAnswer, ReaderStatus, UpdaterStatus } from '../../shared/bridge/contract';
+import type {
+  BridgeAnswer,
+  ReaderStatus,
+  UpdaterStatus,
+  WindowMode,
+} from '../../shared/bridge/contract';
 
 /** What each spy handler answers, so a test can tell the handler's answer came back. */
 const ANSWERS: { readonly [C in CallChannel]: CallOutputs[C] } = {
@@ -261,8 +266,12 @@ function fakeServices(start: TerminalConfig = defaultConfig()) {
     config = next;
     return Promise.resolve();
   });
+  let mode: WindowMode = 'kiosk';
   const window = {
-    setMode: vi.fn<MainServices['window']['setMode']>(),
+    mode: vi.fn<MainServices['window']['mode']>(() => mode),
+    setMode: vi.fn<MainServices['window']['setMode']>((next) => {
+      mode = next;
+    }),
     printers: vi.fn<MainServices['window']['printers']>(() => Promise.resolve(['Star'])),
     print: vi.fn<MainServices['window']['print']>(() => Promise.resolve({ ok: true, value: null })),
   };

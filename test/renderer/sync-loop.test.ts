@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseServerSentEvents } from '../../renderer/sync/live-updates';
-import { startSyncLoop, retryDelayMs, type SyncLoop } from '../../renderer/sync/sync-loop';
+import { retryDelayMs } from '../../renderer/sync/retry-delay';
+import { startSyncLoop, type SyncLoop } from '../../renderer/sync/sync-loop';
 import { stampPurchase } from '../../renderer/terminal/counter-actions';
 import { DEFAULT_PROGRAM_ID } from '../../renderer/terminal/default-program';
 import { enrolMember } from '../../renderer/terminal/member-actions';
@@ -157,7 +158,7 @@ describe('the sync loop', () => {
     expect(attempts).toBe(2);
   });
 
-  it('pushes a stamp made during a sync soon after it, not at the next interval', async () => {
+  it('syncs a local action made during a sync soon after it, not at the next interval', async () => {
     const { till } = await enrolledTill();
     let attempts = 0;
     const started = startSyncLoop(till.db, {

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSyncServer } from '../../server/http/sync-server';
 import { openSqliteStore } from '../../server/store/sqlite-store';
 import type { ServerStore } from '../../server/store/server-store';
+import { enrolTerminal, tenantWithCode } from '../support/sync-harness';
 
 const TERMINAL_ORIGIN = 'treu://app';
 let folder: string;
@@ -50,6 +51,17 @@ describe('calls from the desktop terminal’s origin', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
     expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+  });
+
+  it('get the live stream readable too, though it bypasses Fastify’s reply', async () => {
+    const { code } = await tenantWithCode(store, 'Café Nord', Date.now());
+    const till = await enrolTerminal(url, code, 'Till 1');
+    const response = await fetch(`${url}/v1/events/live`, {
+      headers: { origin: TERMINAL_ORIGIN, authorization: `Bearer ${till.enrolment.token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    await response.body?.cancel();
   });
 
   it('get their answers readable, errors included', async () => {

@@ -88,7 +88,12 @@ describe('opening the terminal at npm start', () => {
       surroundings({ env: {}, files: { '/usr/bin/chromium': '' } }),
     );
     expect(headless.launch).toEqual({ kind: 'address' });
-    expect(headless.line).toMatch(/no display/);
+    expect(headless.line).toMatch(/no display/i);
+    const headlessElectron = chooseTerminalLaunch(
+      ADDRESS,
+      surroundings({ env: {}, files: electronInstalled }),
+    );
+    expect(headlessElectron.launch).toEqual({ kind: 'address' });
     const noChromium = chooseTerminalLaunch(ADDRESS, surroundings());
     expect(noChromium.launch).toEqual({ kind: 'address' });
     expect(noChromium.line).toMatch(/no Chromium or Chrome found/);

@@ -3,7 +3,7 @@
  * it), for benches and for tests that kill it: SQLite in a data folder, or PostgreSQL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,20 +14,6 @@ export interface ServerProcess {
   readonly port: number;
   /** Ends the process with this signal and waits until it is gone. */
   stop(signal?: NodeJS.Signals): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error('no port'));
-      });
-    });
-  });
 }
 
 function waitForStart(child: ChildProcess): Promise<void> {
