@@ -289,6 +289,8 @@ export const de: Messages = {
         'Diesen Anmeldecode gibt es nicht. Prüfen Sie ihn oder fordern Sie einen neuen an.',
       code_used: 'Dieser Anmeldecode wurde schon benutzt. Fordern Sie einen neuen an.',
       code_expired: 'Dieser Anmeldecode ist abgelaufen. Fordern Sie einen neuen an.',
+      ledger_changed:
+        'Während der Anmeldung wurde in einem anderen Fenster gebucht, daher wurde nichts geändert. Fordern Sie einen neuen Code an und melden Sie das Terminal erneut an.',
     },
   },
   history: {

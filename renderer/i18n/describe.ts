@@ -92,6 +92,7 @@ export function describeSyncProblem(
     case 'unknown_code':
     case 'code_used':
     case 'code_expired':
+    case 'ledger_changed':
       return p[problem.code];
     default:
       return assertNever(problem);

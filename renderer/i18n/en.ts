@@ -283,6 +283,8 @@ export const en = {
       unknown_code: 'There is no such enrolment code. Check it, or ask for a new one.',
       code_used: 'This enrolment code was used already. Ask for a new one.',
       code_expired: 'This enrolment code has expired. Ask for a new one.',
+      ledger_changed:
+        'A sale was recorded in another window while the terminal enrolled, so nothing was changed. Ask for a new code and enrol again.',
     },
   },
   history: {

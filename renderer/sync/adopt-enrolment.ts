@@ -11,6 +11,7 @@ import { formatHlc, parseHlc } from '../../shared/clock';
 import type { LedgerEvent, UnsignedEvent } from '../../shared/ledger/envelope';
 import { inTotalOrder } from '../../shared/ledger/order';
 import { signEvent } from '../../shared/ledger/signing';
+import { err, ok, type Result } from '../../shared/result';
 import type { EnrolmentResponse } from '../../shared/sync/protocol';
 import { readOnly, readWrite, type TreuDatabase } from '../storage/database';
 import { readMeta, writeMeta } from '../storage/meta';
@@ -49,23 +50,18 @@ async function resigned(
   return out;
 }
 
-export class LedgerChangedDuringEnrolment extends Error {
-  constructor() {
-    super('The terminal recorded events while it enrolled: enrol again.');
-  }
-}
-
 /**
  * Makes the enrolled identity the terminal's own and writes the server link; signs the
  * standalone events again when there are any. Run under the append lock: no counter
- * action can slip in between the read and the write.
+ * action of this tab can slip in between the read and the write; one of another tab
+ * can, and then nothing is changed and the answer is `ledger_changed`.
  */
 export function adoptEnrolment(
   db: TreuDatabase,
   enrolment: EnrolmentResponse,
   serverUrl: string,
   nowMs: number,
-): Promise<void> {
+): Promise<Result<void, { readonly code: 'ledger_changed' }>> {
   return withAppendLock(async () => {
     const before = await readOnly(db, async (tx) => ({
       identity: await readMeta(tx, 'identity'),
@@ -85,9 +81,9 @@ export function adoptEnrolment(
       seq: before.cursor.seq,
       clock: { ...before.cursor.clock, node: enrolment.terminal },
     };
-    await readWrite(db, async (tx) => {
+    return readWrite(db, async (tx) => {
       if ((await tx.events.count()) !== before.events.length)
-        throw new LedgerChangedDuringEnrolment();
+        return err({ code: 'ledger_changed' });
       await Promise.all([
         tx.events.clear(),
         tx.eventRefs.clear(),
@@ -107,6 +103,7 @@ export function adoptEnrolment(
         pullCursor: undefined,
       });
       await writeMeta(tx, 'sync', { lastSyncMs: undefined, lastError: undefined });
+      return ok(undefined);
     });
   });
 }

@@ -11,7 +11,8 @@ export type EnrolError =
   | { readonly code: 'unknown_code' | 'code_used' | 'code_expired' }
   | { readonly code: 'not_set_up' }
   | { readonly code: 'already_enrolled'; readonly url: string }
-  | { readonly code: 'bad_address' };
+  | { readonly code: 'bad_address' }
+  | { readonly code: 'ledger_changed' };
 
 const CODE_REFUSALS = ['unknown_code', 'code_used', 'code_expired'] as const;
 
@@ -47,6 +48,7 @@ export async function enrolTerminal(
     const refused = CODE_REFUSALS.find((code) => code === answer.error.serverCode);
     return refused ? err({ code: refused }) : answer;
   }
-  await adoptEnrolment(db, answer.value, url, nowMs);
+  const adopted = await adoptEnrolment(db, answer.value, url, nowMs);
+  if (!adopted.ok) return adopted;
   return ok({ storeName: answer.value.storeName });
 }

@@ -43,7 +43,18 @@ async function exchange(
     }
     pushed += push.value.acknowledged;
     progress({ pushed, pulled });
-    if (!push.value.more) break;
+    const [firstRejection] = push.value.rejected;
+    if (firstRejection) {
+      // Refused events stay in the outbox (nothing the server does not hold is dropped);
+      // the status says why, and the next push tries them again.
+      refusal = {
+        code: firstRejection.code === 'clock_ahead' ? 'clock_ahead' : 'rejected',
+        detail: firstRejection.message,
+        serverCode: firstRejection.code,
+      };
+    }
+    // A batch that moved nothing would come back unchanged: stop, not spin.
+    if (!push.value.more || push.value.acknowledged === 0) break;
   }
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const link = await readMeta(db, 'server');

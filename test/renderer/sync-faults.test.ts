@@ -175,6 +175,27 @@ describe('sync through a connection that is cut', () => {
     await expectAllDelivered(store, till);
     expect((await readMeta(till.db, 'sync'))?.lastError).toBeUndefined();
   });
+
+  it('reports a push the server took only in part, keeps the refused events and does not spin on them', async () => {
+    const shop = await storeOf(store);
+    const till = await enrolledTerminal(server.url, store, shop, 'Till', START_MS);
+    await someActions(till, now, 1);
+    await someActions(till, now + DAY, 1); // the terminal's clock jumped a day ahead
+    const ahead = (await storedEvents(till.db)).filter(
+      (e) => e.hlc > String(now + DAY / 2).padStart(15, '0'),
+    );
+
+    const partly = await syncOnce(till.db, { now: () => now });
+    expect(partly.ok ? undefined : partly.error).toMatchObject({
+      code: 'clock_ahead',
+      serverCode: 'clock_ahead',
+    });
+    expect((await readMeta(till.db, 'sync'))?.lastError?.code).toBe('clock_ahead');
+    const waiting = await outboxBatch(till.db, 1_000);
+    expect(waiting.map((e) => e.id).sort()).toEqual(ahead.map((e) => e.id).sort());
+    const held = await serverEvents(store);
+    expect(ahead.some((e) => held.has(e.id))).toBe(false);
+  });
 });
 
 describe('sync with a server killed mid-batch', () => {
