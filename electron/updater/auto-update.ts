@@ -46,8 +46,12 @@ export interface AutoUpdate {
   stop(): void;
 }
 
-/** The update feed on a sync server. */
-export const feedUrlOf = (server: string): string => new URL('/updates/', server).toString();
+/** The update feed on a sync server, under its path when it has one (behind a proxy, say). */
+export const feedUrlOf = (server: string): string =>
+  new URL('updates/', server.endsWith('/') ? server : `${server}/`).toString();
+
+/** How long a failed install waits before it is tried again: not a restart every 30 s. */
+export const INSTALL_RETRY_MS = 30 * 60_000;
 
 function describeRule(rule: InstallRule): string {
   return rule.when === 'hour'
@@ -68,6 +72,7 @@ export function startAutoUpdate(options: AutoUpdateOptions): AutoUpdate {
       ? { state: 'checking' }
       : { state: 'off', message: 'No update server yet: enrol the terminal with a server.' };
   let installing = false;
+  let nextInstallTryMs = 0;
 
   const tell = (next: UpdaterStatus) => {
     status = next;
@@ -75,7 +80,7 @@ export function startAutoUpdate(options: AutoUpdateOptions): AutoUpdate {
   };
 
   const installIfAllowed = () => {
-    if (status.state !== 'ready' || installing) return;
+    if (status.state !== 'ready' || installing || now() < nextInstallTryMs) return;
     if (!decideInstall(rule, counter.current(), now(), localHour()).install) return;
     installing = true;
     tell({ ...status, state: 'installing', message: 'Restarting to install the update.' });
@@ -109,7 +114,12 @@ export function startAutoUpdate(options: AutoUpdateOptions): AutoUpdate {
     if (installing) {
       // The install itself failed: the update stays ready and is tried again later.
       installing = false;
-      tell({ ...status, state: 'ready', message: `The install failed: ${error.message}` });
+      nextInstallTryMs = now() + INSTALL_RETRY_MS;
+      tell({
+        ...status,
+        state: 'ready',
+        message: `The install failed: ${error.message}. It is tried again in ${INSTALL_RETRY_MS / 60_000} minutes.`,
+      });
       return;
     }
     if (status.state === 'ready') return;

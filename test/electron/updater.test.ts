@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   feedUrlOf,
+  INSTALL_RETRY_MS,
   startAutoUpdate,
   type AutoUpdate,
   type AutoUpdateOptions,
@@ -163,6 +164,8 @@ describe('auto-update', () => {
     ['http://localhost:8080', 'http://localhost:8080/updates/'],
     ['http://localhost:8080/', 'http://localhost:8080/updates/'],
     ['https://sync.example.com', 'https://sync.example.com/updates/'],
+    ['https://example.com/treu', 'https://example.com/treu/updates/'],
+    ['https://example.com/treu/', 'https://example.com/treu/updates/'],
   ])('finds the feed of %s at %s', (server, feed) => {
     expect(feedUrlOf(server)).toBe(feed);
   });
@@ -286,6 +289,22 @@ describe('auto-update', () => {
       state: 'error',
       message: 'The update failed: sha512 checksum mismatch',
     });
+  });
+
+  it('tries a failed install again only after INSTALL_RETRY_MS, saying so', async () => {
+    const { updater, auto } = start();
+    await pass(10 * MINUTE);
+    updater.emit('update-downloaded', { version: '0.2.0' });
+    expect(updater.quitAndInstall).toHaveBeenCalledTimes(1);
+    updater.emit('error', new Error('EACCES: permission denied'));
+    expect(auto.status()).toMatchObject({ state: 'ready', version: '0.2.0' });
+    expect(auto.status().message).toBe(
+      'The install failed: EACCES: permission denied. It is tried again in 30 minutes.',
+    );
+    await pass(INSTALL_RETRY_MS - INSTALL_CHECK_MS);
+    expect(updater.quitAndInstall).toHaveBeenCalledTimes(1);
+    await pass(INSTALL_CHECK_MS);
+    expect(updater.quitAndInstall).toHaveBeenCalledTimes(2);
   });
 
   it('keeps a ready update ready when a later error comes', () => {
