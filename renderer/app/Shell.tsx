@@ -1,9 +1,10 @@
 /**
- * The signed-in terminal: navigation between the counter, enrolment, members and
- * settings; the status bar; and the scanners, whose scans go to the screen in front.
+ * The signed-in terminal: navigation between the counter, enrolment, members, the
+ * manager's area and settings; the status bar; and the scanners, whose scans go to the screen in front.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { ManagerScreen } from '../manager/ManagerScreen';
 import { listenToBridgeReader } from '../scanning/bridge-reader';
 import { ScanRouterProvider, useScanRouter, type Scan } from '../scanning/scan-router';
 import { useWedgeScanner } from '../scanning/use-wedge-scanner';
@@ -14,8 +15,10 @@ import { SettingsScreen } from '../screens/SettingsScreen';
 import { StatusBar } from '../ui/StatusBar';
 import { useTerminal } from './terminal-context';
 
-type ScreenName = 'counter' | 'enrol' | 'members' | 'settings';
-const SCREENS: readonly ScreenName[] = ['counter', 'enrol', 'members', 'settings'];
+type ScreenName = 'counter' | 'enrol' | 'members' | 'manager' | 'settings';
+const SCREENS: readonly ScreenName[] = ['counter', 'enrol', 'members', 'manager', 'settings'];
+/** The screens a cashier does not see. */
+const MANAGER_ONLY: ReadonlySet<ScreenName> = new Set(['manager']);
 
 /** The scanners that need no screen: the keyboard wedge and the bridge's card reader. */
 function Scanners() {
@@ -45,6 +48,7 @@ export function Shell() {
   const [atCounter, setAtCounter] = useState<AtCounter>();
   const [openMember, setOpenMember] = useState<string>();
   const [pendingScan, setPendingScan] = useState<Scan>();
+  const screens = SCREENS.filter((name) => session.role === 'manager' || !MANAGER_ONLY.has(name));
 
   // A scan no screen takes (settings, say) goes to the counter.
   const fallback = useCallback((scan: Scan) => {
@@ -59,7 +63,7 @@ export function Shell() {
         <header className="top-bar">
           <nav aria-label={t.nav.label}>
             <ul>
-              {SCREENS.map((name) => (
+              {screens.map((name) => (
                 <li key={name}>
                   <button
                     type="button"
@@ -68,7 +72,7 @@ export function Shell() {
                       setScreen(name);
                     }}
                   >
-                    {t.nav[name]}
+                    {name === 'manager' ? t.manager.label : t.nav[name]}
                   </button>
                 </li>
               ))}
@@ -100,6 +104,7 @@ export function Shell() {
           />
         )}
         {screen === 'members' && <MembersScreen openMember={openMember} onOpen={setOpenMember} />}
+        {screen === 'manager' && <ManagerScreen />}
         {screen === 'settings' && <SettingsScreen />}
         <StatusBar />
       </div>

@@ -1,4 +1,12 @@
 /** The terminal's words in German, in the shape of en.ts. */
+import { managerMessages } from './areas/manager';
+import { programsMessages } from './areas/programs';
+import { staffMessages } from './areas/staff';
+import { reportsMessages } from './areas/reports';
+import { conflictsMessages } from './areas/conflicts';
+import { dayEndMessages } from './areas/day-end';
+import { kioskMessages } from './areas/kiosk';
+import { hqMessages } from './areas/hq';
 import type { Messages } from './en';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -312,4 +320,12 @@ export const de: Messages = {
     unexpected: (detail: string) =>
       `Etwas ist schiefgegangen: ${detail}. Es wurde nichts gespeichert.`,
   },
+  manager: managerMessages.de,
+  programs: programsMessages.de,
+  staff: staffMessages.de,
+  reports: reportsMessages.de,
+  conflicts: conflictsMessages.de,
+  dayEnd: dayEndMessages.de,
+  kiosk: kioskMessages.de,
+  hq: hqMessages.de,
 };

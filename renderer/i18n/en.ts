@@ -1,7 +1,17 @@
 /**
  * The terminal's words in English. de.ts has the same shape (the compiler checks it);
- * a message with figures is a function of them.
+ * a message with figures is a function of them. The words of a larger area (the
+ * manager's screens, the customer view, HQ) live in areas/, both languages in one file.
  */
+import { managerMessages } from './areas/manager';
+import { programsMessages } from './areas/programs';
+import { staffMessages } from './areas/staff';
+import { reportsMessages } from './areas/reports';
+import { conflictsMessages } from './areas/conflicts';
+import { dayEndMessages } from './areas/day-end';
+import { kioskMessages } from './areas/kiosk';
+import { hqMessages } from './areas/hq';
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const en = {
@@ -305,6 +315,14 @@ export const en = {
   errors: {
     unexpected: (detail: string) => `Something went wrong: ${detail}. Nothing was recorded.`,
   },
+  manager: managerMessages.en,
+  programs: programsMessages.en,
+  staff: staffMessages.en,
+  reports: reportsMessages.en,
+  conflicts: conflictsMessages.en,
+  dayEnd: dayEndMessages.en,
+  kiosk: kioskMessages.en,
+  hq: hqMessages.en,
 };
 
 export type Messages = typeof en;
