@@ -14,6 +14,7 @@ import type {
   MetaRow,
   ProgramRow,
   RedemptionRow,
+  StaffAuditRow,
   StaffRow,
 } from './rows';
 
@@ -27,6 +28,7 @@ export interface TreuDatabase {
   readonly redemptions: Table<RedemptionRow, string>;
   readonly programs: Table<ProgramRow, string>;
   readonly staff: Table<StaffRow, string>;
+  readonly staffAudit: Table<StaffAuditRow, number>;
   readonly meta: Table<MetaRow, string>;
 }
 
@@ -50,6 +52,7 @@ function tablesOf(source: TableSource): Omit<TreuDatabase, 'dexie'> {
     redemptions: source.table<RedemptionRow, string>('redemptions'),
     programs: source.table<ProgramRow, string>('programs'),
     staff: source.table<StaffRow, string>('staff'),
+    staffAudit: source.table<StaffAuditRow, number>('staffAudit'),
     meta: source.table<MetaRow, string>('meta'),
   };
 }
@@ -86,6 +89,7 @@ export const allTables = (db: TreuDatabase) => [
   db.redemptions,
   db.programs,
   db.staff,
+  db.staffAudit,
   db.meta,
 ];
 

@@ -58,6 +58,25 @@ export interface StaffRow {
   readonly role: StaffRole;
   readonly pin: PinHash;
   readonly createdMs: number;
+  /**
+   * When a manager removed them: they can no longer sign in, but their name stays, for
+   * the events and the audit that name them.
+   */
+  readonly removedMs?: number | undefined;
+}
+
+/** One change to the staff list, by whom and when. */
+export interface StaffAuditRow {
+  /** Dexie's auto-increment key: the order the changes were made in. */
+  readonly seq?: number;
+  readonly atMs: number;
+  /** The manager who made the change. */
+  readonly by: string;
+  /** The member of staff it concerns. */
+  readonly staff: string;
+  readonly change: 'added' | 'removed' | 'pin_reset' | 'role_changed';
+  /** With `role_changed` and `added`: the role they have now. */
+  readonly role?: StaffRole | undefined;
 }
 
 /** Who this terminal is: made at first run, enrolled with a server later. */

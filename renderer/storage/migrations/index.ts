@@ -1,5 +1,6 @@
 /** Every schema version, oldest first: Dexie applies the ones a database has not seen. */
 import { migration001 } from './001-initial';
 import { migration002 } from './002-outbox-order';
+import { migration003 } from './003-staff-audit';
 
-export const migrations = [migration001, migration002] as const;
+export const migrations = [migration001, migration002, migration003] as const;
