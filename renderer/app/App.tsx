@@ -9,6 +9,7 @@ import type { TreuDatabase } from '../storage/database';
 import { readMeta, writeMeta } from '../storage/meta';
 import type { Session } from '../terminal/sign-in';
 import { AnnouncerProvider } from '../ui/Announcer';
+import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { FirstRunScreen } from '../screens/FirstRunScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import { requestPersistentStorage } from './storage-persistence';
@@ -65,6 +66,7 @@ export function App(props: { db: TreuDatabase }) {
             </TerminalProvider>
           )}
         </SyncProvider>
+        <UpdatePrompt />
       </AnnouncerProvider>
     </I18nProvider>
   );

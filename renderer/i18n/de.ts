@@ -7,6 +7,7 @@ import { conflictsMessages } from './areas/conflicts';
 import { dayEndMessages } from './areas/day-end';
 import { kioskMessages } from './areas/kiosk';
 import { hqMessages } from './areas/hq';
+import { pwaMessages } from './areas/pwa';
 import type { Messages } from './en';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -328,4 +329,5 @@ export const de: Messages = {
   dayEnd: dayEndMessages.de,
   kiosk: kioskMessages.de,
   hq: hqMessages.de,
+  pwa: pwaMessages.de,
 };

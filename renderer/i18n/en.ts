@@ -11,6 +11,7 @@ import { conflictsMessages } from './areas/conflicts';
 import { dayEndMessages } from './areas/day-end';
 import { kioskMessages } from './areas/kiosk';
 import { hqMessages } from './areas/hq';
+import { pwaMessages } from './areas/pwa';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -323,6 +324,7 @@ export const en = {
   dayEnd: dayEndMessages.en,
   kiosk: kioskMessages.en,
   hq: hqMessages.en,
+  pwa: pwaMessages.en,
 };
 
 export type Messages = typeof en;

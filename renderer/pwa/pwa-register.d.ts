@@ -1,0 +1,2 @@
+/** The types of vite-plugin-pwa's `virtual:pwa-register` module. */
+/// <reference types="vite-plugin-pwa/vanillajs" />
