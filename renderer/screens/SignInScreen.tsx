@@ -9,7 +9,11 @@ import { PinPad } from '../ui/PinPad';
 
 export function SignInScreen(props: { db: TreuDatabase; onSignedIn: (session: Session) => void }) {
   const { t } = useI18n();
-  const staff = useLiveQuery(() => props.db.staff.orderBy('id').toArray(), [props.db]);
+  const staff = useLiveQuery(
+    async () =>
+      (await props.db.staff.orderBy('id').toArray()).filter((row) => row.removedMs === undefined),
+    [props.db],
+  );
   const [chosen, setChosen] = useState<StaffRow>();
   const [refusal, setRefusal] = useState<SignInRefusal>();
   const [checking, setChecking] = useState(false);

@@ -29,7 +29,8 @@ export async function signIn(
   if (waitMs > 0) return err({ code: 'locked', waitSeconds: Math.ceil(waitMs / 1000) });
   if (!checkPinFormat(pin).ok) return err({ code: 'pin_format' });
   const staff = await db.staff.get(staffId);
-  if (!staff) return err({ code: 'unknown_staff' });
+  // A removed member of staff keeps their row (events name them) but signs in no more.
+  if (!staff || staff.removedMs !== undefined) return err({ code: 'unknown_staff' });
   if (!(await pinMatches(pin, staff.pin))) {
     const next = afterWrongPin(lockout, nowMs);
     await writeMeta(db, 'lockout', next);
