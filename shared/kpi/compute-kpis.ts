@@ -33,9 +33,11 @@
  * - overdrafts: the redemptions in the period that the fold flagged `overdraft`. The flag
  *   depends on the whole ledger in total order, not on the period, so it is taken from
  *   the fold.
+ * - perCashier: the period's figures per cashier (envelope `staff`), defined in
+ *   per-cashier.ts.
  * - With `store`, only events recorded in that store (envelope `store`) count: visits,
  *   enrolments (a member counts as enrolled there when its enrolment was made there),
- *   stamps, redemptions and overdrafts. Merges and overdraft flags still come from the
+ *   stamps, redemptions, overdrafts and the figures per cashier. Merges and overdraft flags still come from the
  *   fold of every event of every store.
  *
  * The report is a pure function of the event set: the fold orders events and drops
@@ -50,6 +52,12 @@ import { DAY_MS, isKnownTimeZone } from '../rules/local-time';
 import { dayOf, emptyDaySeries } from './day-series';
 import { membersEnrolledIn, recordEnrolment, type FirstEnrolments } from './enrolments';
 import type { KpiOptions, KpiPeriod, KpiReport, OverdraftItem } from './kpi-report';
+import {
+  cashierFigures,
+  emptyCashierTally,
+  tallyCashierEvent,
+  type CashierFacts,
+} from './per-cashier';
 import {
   countVisits,
   emptyVisitTally,
@@ -92,11 +100,22 @@ export function kpisOfProjection(
   let stampsEarned = 0;
   let stampsRedeemed = 0;
   let redemptions = 0;
+  const cashiers = emptyCashierTally();
+  const facts: CashierFacts = {
+    isVoided: (event) =>
+      event.type === 'reward.redeemed'
+        ? !views.redemptions.has(event.id)
+        : voidTargets.has(event.id),
+    isOverdraft: (event) => views.redemptions.get(event.id)?.overdraft === true,
+  };
 
   for (const event of p.ordered) {
     const ms = hlcWallMs(event.hlc);
     // In total order wall time never decreases, and nothing after toMs counts.
     if (ms > toMs) break;
+    if (ms >= fromMs && ms < toMs && (store === undefined || event.store === store)) {
+      tallyCashierEvent(cashiers, event, facts);
+    }
     if (event.type === 'member.enrolled') {
       // Not filtered by store here: a member's enrolment is its first anywhere.
       recordEnrolment(firstEnrolments, canonicalMember(views, event.data.member), event, ms);
@@ -150,6 +169,7 @@ export function kpisOfProjection(
       redemptions: made,
     })),
     overdrafts: { count: overdrafts.length, items: overdrafts },
+    perCashier: cashierFigures(cashiers),
   };
 }
 

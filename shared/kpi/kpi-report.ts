@@ -1,8 +1,9 @@
 /**
  * The shape of a KPI report: what `computeKpis` takes and returns. A plain object of
  * numbers, strings and nulls, so it can go over HTTP as it is. The definitions of the
- * figures are written in compute-kpis.ts.
+ * figures are written in compute-kpis.ts (and per cashier in per-cashier.ts).
  */
+import type { CashierFigures } from './per-cashier';
 
 /** A half-open period of wall-clock time, [fromMs, toMs). */
 export interface KpiPeriod {
@@ -72,4 +73,6 @@ export interface KpiReport {
   readonly perDay: readonly DayFigures[];
   /** Redemptions in the period that overdrew the balance, in total order. */
   readonly overdrafts: { readonly count: number; readonly items: readonly OverdraftItem[] };
+  /** The period's figures per cashier (envelope `staff`), ordered by staff id, null last. */
+  readonly perCashier: readonly CashierFigures[];
 }

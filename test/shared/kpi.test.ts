@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeKpis, kpisOfProjection } from '../../shared/kpi/compute-kpis';
 import type { KpiReport } from '../../shared/kpi/kpi-report';
+import type { CashierFigures } from '../../shared/kpi/per-cashier';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import type { EventData } from '../../shared/ledger/event-types';
 import { isInTotalOrder } from '../../shared/ledger/order';
@@ -133,6 +134,19 @@ function permuted<T>(items: readonly T[], stride: number): T[] {
   return items.map((_, i) => items[(i * stride) % items.length] as T);
 }
 
+const cashier = (staff: string | null, figures: Partial<CashierFigures>): CashierFigures => ({
+  staff,
+  stamps: 0,
+  redemptions: 0,
+  stampsRedeemed: 0,
+  overdrafts: 0,
+  enrolments: 0,
+  voids: 0,
+  corrections: 0,
+  adjustments: 0,
+  ...figures,
+});
+
 const days = (...figures: [string, number, number][]) =>
   figures.map(([date, stamps, redemptions]) => ({ date, stamps, redemptions }));
 
@@ -190,6 +204,14 @@ describe('KPIs of the café week', () => {
           },
         ],
       },
+      // Only the week's two redemptions name a cashier; every other event has none.
+      perCashier: [
+        cashier('stf_anton', { redemptions: 1, stampsRedeemed: 6 }),
+        cashier('stf_berta', { redemptions: 1, stampsRedeemed: 6, overdrafts: 1 }),
+        // 24 stamps as above; emil, fritz, hans-2, jana, gina enrolled (hans-2 is an
+        // enrolment made, though not a new member); gina's void; carl's adjustment
+        cashier(null, { stamps: 24, enrolments: 5, voids: 1, adjustments: 1 }),
+      ],
     } satisfies KpiReport);
   });
 
@@ -232,6 +254,7 @@ describe('KPIs of the café week', () => {
         ['2026-01-11', 0, 0],
       ),
       overdrafts: { count: 0, items: [] },
+      perCashier: [cashier(null, { stamps: 2, enrolments: 1 })], // jana's and anna's stamps; jana
     } satisfies KpiReport);
   });
 
