@@ -44,6 +44,9 @@ export default defineConfig({
       // enrolment. The new worker waits; renderer/pwa/UpdatePrompt offers "Reload", and
       // the cashier chooses the moment. Until then the old build keeps working offline.
       registerType: 'prompt',
+      // The shipped worker, also when the tests build (NODE_ENV=test would otherwise
+      // give Workbox's verbose development build).
+      mode: 'production',
       // Registered by renderer/pwa/register.ts, which first checks the host (no worker
       // in Electron's treu:// pages or without a secure context).
       injectRegister: false,

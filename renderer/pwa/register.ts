@@ -11,9 +11,27 @@ const CHECK_EVERY_MS = 60 * 60 * 1000;
 
 export async function registerServiceWorker(): Promise<void> {
   if (!shouldRegisterServiceWorker(currentHost())) return;
+  const container = navigator.serviceWorker;
+  let reloadAsked = false;
+  // Who reloads is decided here, not by the plugin: its own reload misses a tablet that
+  // has not been reloaded since the worker was first installed, and would reload every
+  // other window of the app at once. The first worker taking over this page (the
+  // first visit) is no new version; any later change of controller is one. This page
+  // reloads if it asked to; another window keeps its prompt until its cashier says so.
+  let controlled = container.controller !== null;
+  container.addEventListener('controllerchange', () => {
+    if (!controlled) {
+      controlled = true;
+      return;
+    }
+    if (reloadAsked) window.location.reload();
+    else
+      updateState.offer(() => {
+        window.location.reload();
+      });
+  });
   // Loaded only here, so Electron never fetches workbox-window at all.
   const { registerSW } = await import('virtual:pwa-register');
-  let reloadAsked = false;
   const updateServiceWorker = registerSW({
     immediate: true,
     onNeedRefresh() {
@@ -22,16 +40,7 @@ export async function registerServiceWorker(): Promise<void> {
         void updateServiceWorker();
       });
     },
-    // The new version took over. This page reloads if it asked to; another window of
-    // the app (one that did not press "Reload") keeps its prompt and reloads when its
-    // own cashier says so, never in the middle of what it is doing.
-    onNeedReload() {
-      if (reloadAsked) window.location.reload();
-      else
-        updateState.offer(() => {
-          window.location.reload();
-        });
-    },
+    onNeedReload: () => undefined,
     onRegisteredSW(_url, registration) {
       if (!registration) return;
       setInterval(() => {
