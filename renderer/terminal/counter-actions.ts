@@ -116,8 +116,10 @@ export function adjustStamps(
   member: string,
   program: string,
   count: number,
+  /** What the adjustment settles, e.g. an overdraft. */
+  ref?: string,
 ): Promise<ActionResult> {
-  return act(ctx, member, program, { kind: 'adjust', count });
+  return act(ctx, member, program, { kind: 'adjust', count, ref });
 }
 
 /**

@@ -47,7 +47,12 @@ export type CashierAction =
       readonly referredBy?: string;
     }
   | { readonly kind: 'undo'; readonly target: UndoTarget }
-  | { readonly kind: 'adjust'; readonly count: number };
+  | {
+      readonly kind: 'adjust';
+      readonly count: number;
+      /** What the adjustment settles, e.g. an overdraft (`overdraftRef`). */
+      readonly ref?: string | undefined;
+    };
 
 export interface DecisionInput {
   readonly program: { readonly id: string; readonly rules: ProgramRules };
@@ -287,7 +292,7 @@ function decideUndo(input: DecisionInput, target: UndoTarget): Decision {
   ]);
 }
 
-function decideAdjust(input: DecisionInput, count: number): Decision {
+function decideAdjust(input: DecisionInput, count: number, ref: string | undefined): Decision {
   if (input.role !== 'manager') return err(refuse.managerRequired());
   if (!Number.isInteger(count) || count === 0 || Math.abs(count) > 10_000) {
     return err(refuse.invalidQuantity('An adjustment'));
@@ -295,7 +300,13 @@ function decideAdjust(input: DecisionInput, count: number): Decision {
   return ok([
     {
       type: 'stamps.earned',
-      data: { member: input.member.member, program: input.program.id, count, reason: 'adjustment' },
+      data: {
+        member: input.member.member,
+        program: input.program.id,
+        count,
+        reason: 'adjustment',
+        ...(ref === undefined ? {} : { ref }),
+      },
     },
   ]);
 }
@@ -313,7 +324,7 @@ export function decide(input: DecisionInput): Decision {
     case 'undo':
       return decideUndo(input, action.target);
     case 'adjust':
-      return decideAdjust(input, action.count);
+      return decideAdjust(input, action.count, action.ref);
     default:
       return assertNever(action);
   }

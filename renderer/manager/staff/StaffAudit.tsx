@@ -7,18 +7,11 @@ import { useState } from 'react';
 import { useTerminal } from '../../app/terminal-context';
 import { useI18n } from '../../i18n/i18n';
 import type { StaffAuditRow } from '../../storage/rows';
+import { useStaffNames } from '../use-staff-names';
 import { readCorrections, type Correction } from './corrections';
 
 const AUDIT_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-function useStaffNames(): (id: string | undefined) => string {
-  const { t } = useI18n();
-  const { db } = useTerminal();
-  const staff = useLiveQuery(() => db.staff.toArray(), [db]);
-  const names = new Map((staff ?? []).map((row) => [row.id, row.name]));
-  return (id) => (id ? (names.get(id) ?? t.staff.unknownStaff(id)) : t.staff.systemStaff);
-}
 
 function StaffChanges() {
   const { t, language } = useI18n();
