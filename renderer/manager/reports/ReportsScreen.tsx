@@ -37,7 +37,7 @@ function DataTable(props: { table: ReportTable; caption: string; testId: string 
   const { table } = props;
   return (
     <table className="report-table" data-testid={props.testId}>
-      <caption>{props.caption}</caption>
+      <caption className="visually-hidden">{props.caption}</caption>
       <thead>
         <tr>
           {table.header.map((cell, i) => (
