@@ -5,21 +5,16 @@
  */
 import { zoneOffsetMs } from '../../../shared/rules/local-time';
 
-const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/u;
+const LOCAL_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/u;
 
 /** The instant a store-local `YYYY-MM-DDTHH:mm` names, or undefined when it is no such time. */
 export function instantOfLocal(local: string, timeZone: string): number | undefined {
-  const match = LOCAL_PATTERN.exec(local);
-  if (!match) return undefined;
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  if (Number.isNaN(asUtc) || new Date(asUtc).getUTCDate() !== day) return undefined;
+  if (!LOCAL_PATTERN.test(local)) return undefined;
+  const asUtc = Date.parse(`${local}:00Z`);
+  // Date.parse rolls 2026-02-30 over into March: only a time that reads back is one.
+  if (Number.isNaN(asUtc) || new Date(asUtc).toISOString().slice(0, 16) !== local) {
+    return undefined;
+  }
   // The offset at the guess can differ from the offset at the answer around a clock
   // change: a second pass settles it.
   const first = asUtc - zoneOffsetMs(asUtc, timeZone);
