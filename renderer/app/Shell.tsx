@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { CustomerView } from '../kiosk/CustomerView';
 import { ManagerScreen } from '../manager/ManagerScreen';
 import { listenToBridgeReader } from '../scanning/bridge-reader';
 import { ScanRouterProvider, useScanRouter, type Scan } from '../scanning/scan-router';
@@ -48,6 +49,7 @@ export function Shell() {
   const [atCounter, setAtCounter] = useState<AtCounter>();
   const [openMember, setOpenMember] = useState<string>();
   const [pendingScan, setPendingScan] = useState<Scan>();
+  const [customerView, setCustomerView] = useState(false);
   const screens = SCREENS.filter((name) => session.role === 'manager' || !MANAGER_ONLY.has(name));
 
   // A scan no screen takes (settings, say) goes to the counter.
@@ -55,6 +57,19 @@ export function Shell() {
     setScreen('counter');
     setPendingScan(scan);
   }, []);
+
+  if (customerView) {
+    return (
+      <ScanRouterProvider fallback={() => undefined}>
+        <Scanners />
+        <CustomerView
+          onLeave={() => {
+            setCustomerView(false);
+          }}
+        />
+      </ScanRouterProvider>
+    );
+  }
 
   return (
     <ScanRouterProvider fallback={fallback}>
@@ -78,6 +93,15 @@ export function Shell() {
               ))}
             </ul>
           </nav>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setCustomerView(true);
+            }}
+          >
+            {t.kiosk.open}
+          </button>
           <span className="signed-in">
             {t.nav.signedInAs(session.name, t.nav.roles[session.role])}
           </span>

@@ -188,8 +188,14 @@ export async function giveFeedback(
   ctx: CounterContext,
   rating: number,
   member?: string,
+  comment?: string,
 ): Promise<ActionResult> {
-  const data = member === undefined ? { rating } : { rating, member };
+  const text = comment?.trim();
+  const data = {
+    rating,
+    ...(member === undefined ? {} : { member }),
+    ...(text ? { comment: text } : {}),
+  };
   const events = await appendEvents(ctx.db, [{ type: 'feedback.given', data }], {
     staff: ctx.session.staff,
     nowMs: now(ctx),

@@ -47,7 +47,7 @@ function PinResetForm(props: { person: StaffRow; onDone: () => void }) {
 
   return (
     <form
-      aria-label={t.staff.resetPinFor(props.person.name)}
+      aria-label={`${t.staff.resetPin}: ${props.person.name}`}
       onSubmit={(e) => void submit(e)}
       noValidate
     >
