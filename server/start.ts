@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chooseTerminalLaunch, type TerminalLaunch } from './terminal-launcher';
 import { createStore, createTenant, makeEnrolmentCode } from './admin/tenancy';
+import { DEMO_ADMIN, demoAdminPassword } from './demo/demo-admin';
 import { readServerConfig } from './server-config';
 import { describeStartFailure, runSyncServer } from './run-server';
 
@@ -40,6 +41,12 @@ try {
     console.log(
       `Enrolment code for ${code.value.store.name}: ${code.value.code} (valid ${Math.round((code.value.expiresMs - now) / 3_600_000)} h).`,
     );
+  if (tenants[0]) {
+    const password = await demoAdminPassword(server.store, tenants[0].id, now);
+    console.log(
+      `HQ, the owner's dashboard: ${server.url}hq — sign in as ${DEMO_ADMIN} with password ${password} (new at each start).`,
+    );
+  }
   const { launch, line } = chooseTerminalLaunch(open, {
     root,
     dataFolder: config.value.dataFolder,

@@ -1,10 +1,12 @@
 /**
  * The administrator's command-line tool (`npm run admin -- <command>`): tenants, stores,
- * one-time enrolment codes, terminals and their last sync, revocation. Same store
+ * one-time enrolment codes, terminals and their last sync, revocation, and HQ's
+ * administrators (their passwords generated and shown once). Same store
  * options as the server (--data, --database-url, TREU_DATA, DATABASE_URL).
  */
 import { parseArgs } from 'node:util';
 import { createStore, createTenant, makeEnrolmentCode } from '../admin/tenancy';
+import { createAdmin, resetAdminPassword } from '../hq/admin-accounts';
 import { readServerConfig } from '../server-config';
 import { openServerStore } from '../store/open-store';
 import type { ServerStore } from '../store/server-store';
@@ -16,9 +18,20 @@ const USAGE = `Usage: npm run admin -- <command> [--data DIR | --database-url UR
   store create <tenant id> <name>   a store of a tenant (prints its id)
   code <store id> [--hours N]       a one-time enrolment code for a terminal (default 24 h)
   terminals [tenant id]             terminals with their store and last sync
-  revoke <terminal id>              a lost or stolen terminal: its token stops working`;
+  revoke <terminal id>              a lost or stolen terminal: its token stops working
+  admin create <tenant id> <name>   an HQ login for the tenant (prints its password once)
+  admin password <name>             a new password for an HQ login (its sessions end)
+  admins [tenant id]                HQ logins with their tenant`;
 
 const when = (ms: number | undefined) => (ms === undefined ? 'never' : new Date(ms).toISOString());
+
+const ADMIN_REFUSALS = {
+  unknown_tenant: (tenant: string) => `There is no tenant ${tenant}. See: tenants`,
+  username_taken: (_tenant: string, name: string) =>
+    `The name ${name} is taken already. Choose another, or: admin password ${name}`,
+  bad_username: (_tenant: string, name: string) =>
+    `"${name}" cannot be a login name: 2 to 80 letters, digits, dots, dashes, @ or _, starting with a letter or digit.`,
+} as const;
 
 type Outcome =
   | { readonly ok: true; readonly lines: string[] }
@@ -83,6 +96,39 @@ async function runCommand(
       return (await store.revokeTerminal(terminal, nowMs))
         ? done(`Terminal ${terminal} is revoked: the server refuses its token from now on.`)
         : fail(`There is no terminal ${terminal}. See: terminals`);
+    }
+    case 'admin': {
+      const [verb, ...words] = rest;
+      if (verb === 'create') {
+        const [tenant, name] = words;
+        if (!tenant || !name || words.length !== 2)
+          return fail('Say: admin create <tenant id> <name>');
+        const created = await createAdmin(store, tenant, name, nowMs);
+        if (!created.ok) return fail(ADMIN_REFUSALS[created.error](tenant, name));
+        return done(
+          `HQ login ${created.value.admin.username} for tenant ${tenant}: password ${created.value.password}`,
+          'The password is shown this once; the server keeps only its hash.',
+        );
+      }
+      if (verb === 'password') {
+        const [name] = words;
+        if (!name || words.length !== 1) return fail('Say: admin password <name>');
+        const password = await resetAdminPassword(store, name);
+        return password === undefined
+          ? fail(`There is no HQ login ${name}. See: admins`)
+          : done(
+              `New password for ${name.trim().toLowerCase()}: ${password}`,
+              'Its open sessions ended.',
+            );
+      }
+      return fail('Say: admin create <tenant id> <name>, or admin password <name>');
+    }
+    case 'admins': {
+      const admins = await store.admins(rest[0]);
+      if (admins.length === 0) return done('No HQ logins yet: admin create <tenant id> <name>');
+      return done(
+        ...admins.map((a) => `${a.username}  tenant ${a.tenant}  since ${when(a.createdMs)}`),
+      );
     }
     default:
       return fail(`There is no command "${command}".`);

@@ -10,6 +10,7 @@ import type { ServerStore } from '../store/server-store';
 import { createPublicKeys } from '../sync/public-keys';
 import { registerEnrolRoute } from './enrol-route';
 import { installErrorReplies } from './error-replies';
+import { registerHqRoutes } from './hq-routes';
 import { registerLiveRoute } from './live-route';
 import { registerPullRoute } from './pull-route';
 import { registerPushRoute } from './push-route';
@@ -47,6 +48,7 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   registerPullRoute(app, options.store, now);
   registerLiveRoute(app, options.store);
   registerSnapshotRoute(app, options.store);
+  registerHqRoutes(app, options.store, now);
   if (options.rendererFolder) {
     void app.register(fastifyStatic, { root: options.rendererFolder, wildcard: false });
   }

@@ -17,9 +17,13 @@ import type {
   TenantRow,
 } from './server-store';
 import {
+  adminRow,
+  loginFailures,
   storeRow,
   tenantRow,
   terminalRow,
+  type AdminColumns,
+  type LoginFailureColumns,
   type StoreColumns,
   type TenantColumns,
   type TerminalColumns,
@@ -366,6 +370,82 @@ export async function openPostgresStore(url: string): Promise<ServerStore> {
       ).length > 0,
     recordSync: async (terminal: string, nowMs: number) => {
       await query('UPDATE terminals SET last_sync_ms = $2 WHERE id = $1', [terminal, nowMs]);
+    },
+    createAdmin: async (admin) => {
+      const [tenant] = await query('SELECT 1 FROM tenants WHERE id = $1', [admin.tenant]);
+      if (!tenant) return err('unknown_tenant' as const);
+      const inserted = await query(
+        `INSERT INTO admins (id, tenant, username, password_hash, created_ms)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING RETURNING id`,
+        [admin.id, admin.tenant, admin.username, admin.passwordHash, admin.createdMs],
+      );
+      return inserted.length > 0 ? ok(admin) : err('username_taken' as const);
+    },
+    adminByUsername: async (username) => {
+      const [row] = await query<AdminColumns>('SELECT * FROM admins WHERE username = $1', [
+        username,
+      ]);
+      return row ? adminRow(row) : undefined;
+    },
+    admins: async (tenant) =>
+      (tenant === undefined
+        ? await query<AdminColumns>('SELECT * FROM admins ORDER BY created_ms, id')
+        : await query<AdminColumns>(
+            'SELECT * FROM admins WHERE tenant = $1 ORDER BY created_ms, id',
+            [tenant],
+          )
+      ).map(adminRow),
+    setAdminPassword: (username, passwordHash) =>
+      inTransaction(pool, async (client) => {
+        const updated = await client.query<{ id: string }>(
+          'UPDATE admins SET password_hash = $2 WHERE username = $1 RETURNING id',
+          [username, passwordHash],
+        );
+        const admin = updated.rows[0];
+        if (!admin) return false;
+        await client.query('DELETE FROM admin_sessions WHERE admin = $1', [admin.id]);
+        return true;
+      }),
+    createAdminSession: async (session) => {
+      await query('DELETE FROM admin_sessions WHERE expires_ms <= $1', [session.createdMs]);
+      await query(
+        'INSERT INTO admin_sessions (id_hash, admin, created_ms, expires_ms) VALUES ($1, $2, $3, $4)',
+        [session.idHash, session.admin, session.createdMs, session.expiresMs],
+      );
+    },
+    adminBySession: async (idHash, nowMs) => {
+      const [row] = await query<AdminColumns>(
+        `SELECT a.* FROM admin_sessions s JOIN admins a ON a.id = s.admin
+         WHERE s.id_hash = $1 AND s.expires_ms > $2`,
+        [idHash, nowMs],
+      );
+      return row ? adminRow(row) : undefined;
+    },
+    deleteAdminSession: async (idHash) => {
+      await query('DELETE FROM admin_sessions WHERE id_hash = $1', [idHash]);
+    },
+    recordLoginFailure: async (username, nowMs, windowMs) => {
+      const [row] = await query<LoginFailureColumns>(
+        `INSERT INTO login_failures AS f (username, count, first_ms, last_ms) VALUES ($1, 1, $2, $2)
+         ON CONFLICT (username) DO UPDATE SET
+           count = CASE WHEN f.first_ms <= $3 THEN 1 ELSE f.count + 1 END,
+           first_ms = CASE WHEN f.first_ms <= $3 THEN $2 ELSE f.first_ms END,
+           last_ms = $2
+         RETURNING count, first_ms, last_ms`,
+        [username, nowMs, nowMs - windowMs],
+      );
+      if (!row) throw new Error('The login failure just counted is missing.');
+      return loginFailures(row);
+    },
+    loginFailures: async (username) => {
+      const [row] = await query<LoginFailureColumns>(
+        'SELECT count, first_ms, last_ms FROM login_failures WHERE username = $1',
+        [username],
+      );
+      return row ? loginFailures(row) : undefined;
+    },
+    clearLoginFailures: async (username) => {
+      await query('DELETE FROM login_failures WHERE username = $1', [username]);
     },
     insertEvents: (events) => insertWithRetry(pool, events),
     highestContiguousSeq: async (terminal: string) => {

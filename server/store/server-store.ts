@@ -42,6 +42,34 @@ export interface EnrolmentCodeRow {
   readonly expiresMs: number;
 }
 
+/** An administrator of one tenant, who signs in to HQ in a browser. */
+export interface AdminRow {
+  readonly id: string;
+  readonly tenant: string;
+  /** Lower case, unique across the server: the name typed at the login. */
+  readonly username: string;
+  /** scrypt with its parameters and salt (server/hq/passwords.ts): never the password. */
+  readonly passwordHash: string;
+  readonly createdMs: number;
+}
+
+export interface AdminSessionRow {
+  /** SHA-256 of the session id, hex: the id itself lives only in the browser's cookie. */
+  readonly idHash: string;
+  readonly admin: string;
+  readonly createdMs: number;
+  readonly expiresMs: number;
+}
+
+/** Wrong passwords typed for one user name since `firstMs` (the throttle's window). */
+export interface LoginFailures {
+  readonly count: number;
+  readonly firstMs: number;
+  readonly lastMs: number;
+}
+
+export type AdminRefusal = 'unknown_tenant' | 'username_taken';
+
 export type EnrolmentRefusal = 'unknown_code' | 'code_used' | 'code_expired';
 
 /** An event as the server stores it: the fields it looks up by, and its canonical JSON. */
@@ -92,6 +120,25 @@ export interface ServerStore {
   /** False when there is no such terminal. */
   revokeTerminal(id: string, nowMs: number): Promise<boolean>;
   recordSync(terminal: string, nowMs: number): Promise<void>;
+
+  /** An HQ administrator; refused when the tenant is unknown or the name is taken. */
+  createAdmin(admin: AdminRow): Promise<Result<AdminRow, AdminRefusal>>;
+  adminByUsername(username: string): Promise<AdminRow | undefined>;
+  admins(tenant?: string): Promise<AdminRow[]>;
+  /** A new password; ends every session of the admin. False when there is no such admin. */
+  setAdminPassword(username: string, passwordHash: string): Promise<boolean>;
+  /** Keeps a new session, and forgets sessions that expired. */
+  createAdminSession(session: AdminSessionRow): Promise<void>;
+  /** The admin whose session this is, while it has not expired at `nowMs`. */
+  adminBySession(idHash: string, nowMs: number): Promise<AdminRow | undefined>;
+  deleteAdminSession(idHash: string): Promise<void>;
+  /**
+   * Counts a wrong password for the user name, atomically (several server instances):
+   * failures older than `windowMs` are forgotten first. Says the count now.
+   */
+  recordLoginFailure(username: string, nowMs: number, windowMs: number): Promise<LoginFailures>;
+  loginFailures(username: string): Promise<LoginFailures | undefined>;
+  clearLoginFailures(username: string): Promise<void>;
 
   /** Stores the new events of a batch in one transaction; says what became of each. */
   insertEvents(events: readonly EventRecord[]): Promise<InsertOutcome[]>;

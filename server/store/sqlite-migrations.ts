@@ -53,4 +53,28 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     UNIQUE (terminal, seq)
   ) WITHOUT ROWID;
   `,
+  // 2: HQ's administrators, their sessions, and wrong passwords per user name.
+  `
+  CREATE TABLE admins (
+    id TEXT PRIMARY KEY,
+    tenant TEXT NOT NULL REFERENCES tenants (id),
+    username TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    created_ms INTEGER NOT NULL
+  );
+  CREATE INDEX admins_by_tenant ON admins (tenant);
+  CREATE TABLE admin_sessions (
+    id_hash TEXT PRIMARY KEY,
+    admin TEXT NOT NULL REFERENCES admins (id) ON DELETE CASCADE,
+    created_ms INTEGER NOT NULL,
+    expires_ms INTEGER NOT NULL
+  );
+  CREATE INDEX admin_sessions_by_expiry ON admin_sessions (expires_ms);
+  CREATE TABLE login_failures (
+    username TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    first_ms INTEGER NOT NULL,
+    last_ms INTEGER NOT NULL
+  );
+  `,
 ];

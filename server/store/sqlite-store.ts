@@ -8,9 +8,13 @@ import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import { storedListeners } from './stored-listeners';
 import type { EventRecord, InsertOutcome, ServerStore, TerminalRow } from './server-store';
 import {
+  adminRow,
+  loginFailures,
   storeRow,
   tenantRow,
   terminalRow,
+  type AdminColumns,
+  type LoginFailureColumns,
   type StoreColumns,
   type TenantColumns,
   type TerminalColumns,
@@ -209,6 +213,88 @@ export function openSqliteStore(file: string): ServerStore {
         .run(nowMs, id).changes > 0,
     recordSync: (terminal, nowMs) => {
       db.prepare('UPDATE terminals SET last_sync_ms = ? WHERE id = ?').run(nowMs, terminal);
+    },
+    createAdmin: (admin) => {
+      if (!db.prepare('SELECT 1 FROM tenants WHERE id = ?').get(admin.tenant))
+        return err('unknown_tenant' as const);
+      const inserted = db
+        .prepare(
+          `INSERT INTO admins (id, tenant, username, password_hash, created_ms)
+           VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING`,
+        )
+        .run(admin.id, admin.tenant, admin.username, admin.passwordHash, admin.createdMs);
+      return inserted.changes > 0 ? ok(admin) : err('username_taken' as const);
+    },
+    adminByUsername: (username) => {
+      const row = db
+        .prepare<[string], AdminColumns>('SELECT * FROM admins WHERE username = ?')
+        .get(username);
+      return row ? adminRow(row) : undefined;
+    },
+    admins: (tenant) =>
+      (tenant === undefined
+        ? db.prepare<[], AdminColumns>('SELECT * FROM admins ORDER BY created_ms, id').all()
+        : db
+            .prepare<[string], AdminColumns>(
+              'SELECT * FROM admins WHERE tenant = ? ORDER BY created_ms, id',
+            )
+            .all(tenant)
+      ).map(adminRow),
+    setAdminPassword: (username, passwordHash) =>
+      db.transaction(() => {
+        const admin = db
+          .prepare<[string], { id: string }>('SELECT id FROM admins WHERE username = ?')
+          .get(username);
+        if (!admin) return false;
+        db.prepare('UPDATE admins SET password_hash = ? WHERE id = ?').run(passwordHash, admin.id);
+        db.prepare('DELETE FROM admin_sessions WHERE admin = ?').run(admin.id);
+        return true;
+      })(),
+    createAdminSession: (session) => {
+      db.transaction(() => {
+        db.prepare('DELETE FROM admin_sessions WHERE expires_ms <= ?').run(session.createdMs);
+        db.prepare(
+          'INSERT INTO admin_sessions (id_hash, admin, created_ms, expires_ms) VALUES (?, ?, ?, ?)',
+        ).run(session.idHash, session.admin, session.createdMs, session.expiresMs);
+      })();
+    },
+    adminBySession: (idHash, nowMs) => {
+      const row = db
+        .prepare<[string, number], AdminColumns>(
+          `SELECT a.* FROM admin_sessions s JOIN admins a ON a.id = s.admin
+           WHERE s.id_hash = ? AND s.expires_ms > ?`,
+        )
+        .get(idHash, nowMs);
+      return row ? adminRow(row) : undefined;
+    },
+    deleteAdminSession: (idHash) => {
+      db.prepare('DELETE FROM admin_sessions WHERE id_hash = ?').run(idHash);
+    },
+    recordLoginFailure: (username, nowMs, windowMs) => {
+      const row = db
+        .prepare<[{ username: string; now: number; cutoff: number }], LoginFailureColumns>(
+          `INSERT INTO login_failures (username, count, first_ms, last_ms)
+           VALUES (@username, 1, @now, @now)
+           ON CONFLICT (username) DO UPDATE SET
+             count = CASE WHEN first_ms <= @cutoff THEN 1 ELSE count + 1 END,
+             first_ms = CASE WHEN first_ms <= @cutoff THEN @now ELSE first_ms END,
+             last_ms = @now
+           RETURNING count, first_ms, last_ms`,
+        )
+        .get({ username, now: nowMs, cutoff: nowMs - windowMs });
+      if (!row) throw new Error('The login failure just counted is missing.');
+      return loginFailures(row);
+    },
+    loginFailures: (username) => {
+      const row = db
+        .prepare<[string], LoginFailureColumns>(
+          'SELECT count, first_ms, last_ms FROM login_failures WHERE username = ?',
+        )
+        .get(username);
+      return row ? loginFailures(row) : undefined;
+    },
+    clearLoginFailures: (username) => {
+      db.prepare('DELETE FROM login_failures WHERE username = ?').run(username);
     },
     insertEvents: (events) => {
       if (events.length === 0) return [];

@@ -1,5 +1,5 @@
 /** The tables' columns as both databases return them, and the rows the store interface speaks. */
-import type { StoreRow, TenantRow, TerminalRow } from './server-store';
+import type { AdminRow, LoginFailures, StoreRow, TenantRow, TerminalRow } from './server-store';
 
 export interface TenantColumns {
   id: string;
@@ -49,4 +49,32 @@ export const terminalRow = (row: TerminalColumns): TerminalRow => ({
   enrolledMs: row.enrolled_ms,
   lastSyncMs: row.last_sync_ms ?? undefined,
   revokedMs: row.revoked_ms ?? undefined,
+});
+
+export interface AdminColumns {
+  id: string;
+  tenant: string;
+  username: string;
+  password_hash: string;
+  created_ms: number;
+}
+
+export const adminRow = (row: AdminColumns): AdminRow => ({
+  id: row.id,
+  tenant: row.tenant,
+  username: row.username,
+  passwordHash: row.password_hash,
+  createdMs: row.created_ms,
+});
+
+export interface LoginFailureColumns {
+  count: number;
+  first_ms: number;
+  last_ms: number;
+}
+
+export const loginFailures = (row: LoginFailureColumns): LoginFailures => ({
+  count: row.count,
+  firstMs: row.first_ms,
+  lastMs: row.last_ms,
 });

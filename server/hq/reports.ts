@@ -1,0 +1,87 @@
+/**
+ * HQ's reports from a tenant's folded ledger: the KPIs overall and per store, and the
+ * overdrafts across stores, in the shapes of shared/sync/reports-protocol.ts.
+ */
+import { hlcWallMs } from '../../shared/clock';
+import { kpisOfProjection } from '../../shared/kpi/compute-kpis';
+import type { KpiReport } from '../../shared/kpi/kpi-report';
+import type { Projection } from '../../shared/projection/projection';
+import type {
+  KpiFigures,
+  KpisResponse,
+  OverdraftsResponse,
+  ResolvedPeriod,
+} from '../../shared/sync/reports-protocol';
+import type { StoreRow, TerminalRow } from '../store/server-store';
+
+function figures(report: KpiReport): KpiFigures {
+  return {
+    membersEnrolled: report.membersEnrolled,
+    activeMembers: report.activeMembers,
+    retentionRate: report.retention.rate,
+    repeatVisitRate: report.repeatVisitRate,
+    redemptionRate: report.redemptionRate,
+    stampsEarned: report.stampsEarned,
+    stampsRedeemed: report.stampsRedeemed,
+    redemptions: report.redemptions,
+    overdrafts: report.overdrafts.count,
+    perDay: report.perDay.map(({ date, stamps, redemptions }) => ({ date, stamps, redemptions })),
+  };
+}
+
+/** The tenant's figures, and each store's (only the stores given: the tenant's own). */
+export function kpisReport(
+  p: Projection,
+  period: ResolvedPeriod,
+  stores: readonly StoreRow[],
+): KpisResponse {
+  const options = { timeZone: period.timeZone };
+  return {
+    period,
+    overall: figures(kpisOfProjection(p, period, options)),
+    stores: stores.map((store) => ({
+      id: store.id,
+      name: store.name,
+      kpis: figures(kpisOfProjection(p, period, { ...options, store: store.id })),
+    })),
+  };
+}
+
+/** Every overdraft of the period in the tenant's stores, in total order, with names. */
+export function overdraftsReport(
+  p: Projection,
+  period: ResolvedPeriod,
+  stores: readonly StoreRow[],
+  terminals: readonly TerminalRow[],
+  store: string | undefined,
+): OverdraftsResponse {
+  const report = kpisOfProjection(p, period, {
+    timeZone: period.timeZone,
+    ...(store === undefined ? {} : { store }),
+  });
+  const storeNames = new Map(stores.map((s) => [s.id, s.name]));
+  const terminalNames = new Map(terminals.map((t) => [t.id, t.name]));
+  return {
+    period,
+    overdrafts: report.overdrafts.items.map((item) => {
+      const member = p.views.members.get(item.member);
+      return {
+        id: item.id,
+        hlc: item.hlc,
+        atMs: hlcWallMs(item.hlc),
+        store: item.store,
+        storeName: storeNames.get(item.store) ?? item.store,
+        terminal: item.terminal,
+        terminalName: terminalNames.get(item.terminal) ?? item.terminal,
+        staff: item.staff ?? null,
+        member: item.member,
+        memberName: member && !member.erased && member.name ? member.name : null,
+        reward:
+          p.views.programs.get(item.program)?.rules.rewards.find((r) => r.id === item.reward)
+            ?.name ?? item.reward,
+        cost: item.cost,
+        balanceBefore: item.balanceBefore,
+      };
+    }),
+  };
+}
