@@ -87,10 +87,10 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the program editor', () => {
   });
 
   afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await close?.();
-    await opened?.dispose();
+    await a.close();
+    await b.close();
+    await close();
+    await opened.dispose();
   });
 
   it('edits the coffee card: a bad value in words, the preview, axe, version 2 published', async () => {
