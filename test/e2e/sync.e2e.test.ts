@@ -3,7 +3,8 @@
  * SQLite, which serves the production build: each set up and enrolled through Settings →
  * Server; a stamp on A shows on B within two seconds while online; both go offline and
  * hand out the same free coffee; back online, both show the overdraft and the same
- * balance. Screenshots in test-results/e2e/sync-*.
+ * balance; A's manager writes the conflict off and B sees it settled. Screenshots in
+ * test-results/e2e/sync-*.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +146,33 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('two terminals syncing through the server',
     await a.screenshot('overdraft-on-a');
     await b.screenshot('overdraft-on-b');
     await expectAccessible(b.page);
+
+    // A's manager sees the conflict with both terminals and writes it off; B sees it settled.
+    await a.page.getByRole('button', { name: 'Done with this member' }).click();
+    await navButton(a.page, 'Manager').click();
+    await a.page.getByRole('button', { name: 'Conflicts', exact: true }).click();
+    await expect
+      .poll(() => a.page.getByTestId('open-conflicts').textContent())
+      .toBe('1 open conflict');
+    const conflict = a.page.getByRole('article');
+    await expect.poll(() => conflict.textContent()).toContain('First redemption');
+    await expect.poll(() => conflict.textContent()).toContain('Overdrawing redemption');
+    await expect.poll(() => conflict.textContent()).toContain('this terminal');
+    // Staff lists are each terminal's own: B's cashier is named by id, as another terminal's.
+    await expect.poll(() => conflict.textContent()).toContain('(staff of another terminal)');
+    await expectAccessible(a.page);
+    await a.screenshot('conflict');
+    await conflict.getByRole('button', { name: 'Write off 10 stamps' }).click();
+    await expect
+      .poll(() => announcement(a.page).textContent())
+      .toContain('Written off: 10 stamps given back.');
+    await expect.poll(() => conflict.textContent()).toMatch(/Settled: \+10 by Manager A/);
+    await navButton(b.page, 'Manager').click();
+    await b.page.getByRole('button', { name: 'Conflicts', exact: true }).click();
+    await expect
+      .poll(() => b.page.getByRole('article').textContent(), { timeout: 20_000 })
+      .toMatch(/Settled: \+10 by stf_\w+ \(staff of another terminal\)/);
+    expect(await b.page.getByTestId('open-conflicts').count()).toBe(0);
   });
 
   it('enrols itself after the first run when opened at an address with #enrol=CODE', async () => {
