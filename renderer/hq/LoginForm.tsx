@@ -1,0 +1,80 @@
+/** HQ's sign-in: user name and password; the server's refusal shown in its words. */
+import { useState, type SubmitEvent } from 'react';
+import { sessionResponseSchema, type SessionResponse } from '../../shared/sync/reports-protocol';
+import { useI18n } from '../i18n/i18n';
+import { hqJson } from './hq-api';
+import { LanguagePicker } from './LanguagePicker';
+
+export function LoginForm(props: {
+  notice?: string | undefined;
+  onSignedIn: (s: SessionResponse) => void;
+}) {
+  const { t } = useI18n();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [working, setWorking] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setWorking(true);
+    setError(undefined);
+    const answer = await hqJson(sessionResponseSchema, '/v1/hq/login', {
+      method: 'POST',
+      body: { username, password },
+    });
+    setWorking(false);
+    if (answer.ok) {
+      props.onSignedIn(answer.value);
+      return;
+    }
+    setPassword('');
+    setError(answer.error.kind === 'offline' ? t.hq.networkError : answer.error.message);
+  };
+
+  return (
+    <main className="screen narrow hq-login">
+      <h1>{t.hq.login.title}</h1>
+      <p>{t.hq.login.intro}</p>
+      {props.notice && <p role="status">{props.notice}</p>}
+      <form onSubmit={(event) => void submit(event)}>
+        <label className="field">
+          {t.hq.login.username}
+          <input
+            name="username"
+            autoComplete="username"
+            value={username}
+            required
+            onChange={(event) => {
+              setUsername(event.target.value);
+            }}
+          />
+        </label>
+        <label className="field">
+          {t.hq.login.password}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            required
+            onChange={(event) => {
+              setPassword(event.target.value);
+            }}
+          />
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="row">
+          <button type="submit" className="primary big" disabled={working}>
+            {working ? t.hq.login.working : t.hq.login.submit}
+          </button>
+        </div>
+      </form>
+      <LanguagePicker />
+    </main>
+  );
+}
