@@ -2,10 +2,9 @@
  * The signed-in terminal: navigation between the counter, enrolment, members, the
  * manager's area and settings; the status bar; and the scanners, whose scans go to the screen in front.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { CustomerView } from '../kiosk/CustomerView';
-import { ManagerScreen } from '../manager/ManagerScreen';
 import { listenToBridgeReader } from '../scanning/bridge-reader';
 import { ScanRouterProvider, useScanRouter, type Scan } from '../scanning/scan-router';
 import { useWedgeScanner } from '../scanning/use-wedge-scanner';
@@ -15,6 +14,12 @@ import { MembersScreen } from '../screens/MembersScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { StatusBar } from '../ui/StatusBar';
 import { useTerminal } from './terminal-context';
+
+// The manager's area (charts, the program editor) loads when first opened: the counter
+// starts without it.
+const ManagerScreen = lazy(() =>
+  import('../manager/ManagerScreen').then((module) => ({ default: module.ManagerScreen })),
+);
 
 type ScreenName = 'counter' | 'enrol' | 'members' | 'manager' | 'settings';
 const SCREENS: readonly ScreenName[] = ['counter', 'enrol', 'members', 'manager', 'settings'];
@@ -128,7 +133,11 @@ export function Shell() {
           />
         )}
         {screen === 'members' && <MembersScreen openMember={openMember} onOpen={setOpenMember} />}
-        {screen === 'manager' && <ManagerScreen />}
+        {screen === 'manager' && (
+          <Suspense fallback={<p>{t.app.loading}</p>}>
+            <ManagerScreen />
+          </Suspense>
+        )}
         {screen === 'settings' && <SettingsScreen />}
         <StatusBar />
       </div>
