@@ -81,7 +81,7 @@ export default defineConfig({
         // page and entry: HQ is the server's dashboard, useless offline, and always
         // fetched fresh. Source maps stay out too.
         globPatterns: ['**/*.{js,css,html,svg}'],
-        globIgnores: ['hq.html', 'assets/hq-*.js', '**/*.map'],
+        globIgnores: ['hq.html', 'assets/hq-*', '**/*.map'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         // A navigation the worker does not know (a deep link, a reload offline) gets the
         // terminal's page, but never the server's own pages: the sync API (its live
