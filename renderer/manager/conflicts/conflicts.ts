@@ -8,7 +8,7 @@ import { hlcWallMs } from '../../../shared/clock';
 import type { LedgerEvent } from '../../../shared/ledger/envelope';
 import { settledOverdraft } from '../../../shared/rules/overdraft-resolution';
 import { readOnly, type TreuDatabase } from '../../storage/database';
-import { eventsNaming } from '../../storage/event-queries';
+import { eventsNaming, voidedAmong } from '../../storage/event-queries';
 import type { RedemptionRow } from '../../storage/rows';
 
 export interface Settlement {
@@ -41,13 +41,17 @@ export function conflictOf(
   holder: { readonly id: string; readonly name: string | undefined },
   redemptionsOfMember: readonly RedemptionRow[],
   eventsOfMember: readonly LedgerEvent[],
+  /** Ids of events that were voided: a voided settlement settles nothing. */
+  voided: ReadonlySet<string>,
 ): Conflict {
   const earlier = redemptionsOfMember
     .filter((r) => r.program === overdraft.program && r.hlc < overdraft.hlc)
     .sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))
     .at(-1);
   const settlements = eventsOfMember.flatMap((event) =>
-    settledOverdraft(event) === overdraft.id && event.type === 'stamps.earned'
+    settledOverdraft(event) === overdraft.id &&
+    event.type === 'stamps.earned' &&
+    !voided.has(event.id)
       ? [{ id: event.id, stamps: event.data.count, staff: event.staff, atMs: hlcWallMs(event.hlc) }]
       : [],
   );
@@ -103,7 +107,14 @@ export function readConflicts(db: TreuDatabase): Promise<Conflict[]> {
       const redemptions = await tx.redemptions.where('member').anyOf(accounts).toArray();
       const events = (await Promise.all(accounts.map((id) => eventsNaming(tx, id)))).flat();
       const name = (await tx.members.get(holder))?.name;
-      conflicts.push(conflictOf(overdraft, { id: holder, name }, redemptions, events));
+      const settling = events.filter((event) => settledOverdraft(event) === overdraft.id);
+      const voided = new Set(
+        await voidedAmong(
+          tx,
+          settling.map((event) => event.id),
+        ),
+      );
+      conflicts.push(conflictOf(overdraft, { id: holder, name }, redemptions, events, voided));
     }
     return inManagerOrder(conflicts);
   });

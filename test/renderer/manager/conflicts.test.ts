@@ -11,7 +11,12 @@ import {
   correctConflict,
   writeOffConflict,
 } from '../../../renderer/manager/conflicts/resolve-conflict';
-import { adjustStamps, redeemReward } from '../../../renderer/terminal/counter-actions';
+import {
+  adjustStamps,
+  redeemReward,
+  undoLastAction,
+} from '../../../renderer/terminal/counter-actions';
+import { readMember } from '../../../renderer/terminal/member-reads';
 import { DEFAULT_PROGRAM_ID } from '../../../renderer/terminal/default-program';
 import { enrolMember } from '../../../renderer/terminal/member-actions';
 import { createStore, createTenant } from '../../../server/admin/tenancy';
@@ -101,6 +106,19 @@ describe('conflicts after an offline double redemption', () => {
       // The redemption itself stands: the coffee was handed over.
       expect((await t.db.redemptions.get(conflict.overdraft.id))?.overdraft).toBe(true);
     }
+  });
+
+  it('takes a write-off that was voided as no settlement: the conflict is open again', async () => {
+    const [conflict] = await readConflicts(a.db);
+    if (!conflict) throw new Error('no conflict');
+    expect((await writeOffConflict(a.at(nowMs), conflict)).ok).toBe(true);
+    const details = await readMember(a.db, anna);
+    if (!details) throw new Error('no member');
+    // Within the undo window, the manager undoes the write-off at the counter.
+    expect((await undoLastAction(a.at(nowMs + 1_000), details)).ok).toBe(true);
+    const [again] = await readConflicts(a.db);
+    expect(again?.settlements).toEqual([]);
+    expect((await a.db.balances.get([anna, DEFAULT_PROGRAM_ID]))?.balance).toBe(-10);
   });
 
   it('corrects an overdraft by the stamps the manager chooses', async () => {
