@@ -56,6 +56,8 @@ export function Shell() {
   const [pendingScan, setPendingScan] = useState<Scan>();
   const [customerView, setCustomerView] = useState(false);
   const screens = SCREENS.filter((name) => session.role === 'manager' || !MANAGER_ONLY.has(name));
+  // A manager made cashier while on a manager's screen goes back to the counter.
+  const shown = screens.includes(screen) ? screen : 'counter';
 
   // A scan no screen takes (settings, say) goes to the counter.
   const fallback = useCallback((scan: Scan) => {
@@ -87,7 +89,7 @@ export function Shell() {
                 <li key={name}>
                   <button
                     type="button"
-                    aria-current={screen === name ? 'page' : undefined}
+                    aria-current={shown === name ? 'page' : undefined}
                     onClick={() => {
                       setScreen(name);
                     }}
@@ -114,7 +116,7 @@ export function Shell() {
             {t.nav.signOut}
           </button>
         </header>
-        {screen === 'counter' && (
+        {shown === 'counter' && (
           <CounterScreen
             current={atCounter}
             onCurrent={setAtCounter}
@@ -124,7 +126,7 @@ export function Shell() {
             }}
           />
         )}
-        {screen === 'enrol' && (
+        {shown === 'enrol' && (
           <EnrolScreen
             onToCounter={(memberId) => {
               setAtCounter({ memberId });
@@ -132,13 +134,13 @@ export function Shell() {
             }}
           />
         )}
-        {screen === 'members' && <MembersScreen openMember={openMember} onOpen={setOpenMember} />}
-        {screen === 'manager' && (
+        {shown === 'members' && <MembersScreen openMember={openMember} onOpen={setOpenMember} />}
+        {shown === 'manager' && (
           <Suspense fallback={<p>{t.app.loading}</p>}>
             <ManagerScreen />
           </Suspense>
         )}
-        {screen === 'settings' && <SettingsScreen />}
+        {shown === 'settings' && <SettingsScreen />}
         <StatusBar />
       </div>
     </ScanRouterProvider>

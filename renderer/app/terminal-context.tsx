@@ -1,5 +1,6 @@
 /** What every screen needs: the database, who is signed in, and whether the network is there. */
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { TreuDatabase } from '../storage/database';
 import type { CounterContext } from '../terminal/counter-actions';
 import type { Session } from '../terminal/sign-in';
@@ -37,7 +38,21 @@ export function TerminalProvider(props: {
   children: ReactNode;
 }) {
   const online = useOnline();
-  const { db, session, signOut, children } = props;
+  const { db, session: signedIn, signOut, children } = props;
+  // The staff row as it is now: a manager made cashier loses the manager's rights at once,
+  // and someone removed (here, or by a manager in another window) is signed out.
+  const row = useLiveQuery(
+    async () => (await db.staff.get(signedIn.staff)) ?? null,
+    [db, signedIn.staff],
+  );
+  const gone = row === null || row?.removedMs !== undefined;
+  useEffect(() => {
+    if (gone) signOut();
+  }, [gone, signOut]);
+  const session = useMemo(
+    () => (row ? { ...signedIn, name: row.name, role: row.role } : signedIn),
+    [row, signedIn],
+  );
   return (
     <TerminalContext.Provider value={{ db, session, online, signOut }}>
       {children}

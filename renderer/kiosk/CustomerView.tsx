@@ -24,6 +24,8 @@ const CameraScanner = lazy(() =>
 /** How long a member's card stays on screen without a touch. */
 const SHOW_MEMBER_MS = 45_000;
 const SHOW_THANKS_MS = 4_000;
+/** A refused scan's message goes after a while: the next customer should not read it. */
+const SHOW_ERROR_MS = 8_000;
 
 type Showing =
   | { readonly kind: 'waiting'; readonly error?: string }
@@ -67,7 +69,9 @@ export function CustomerView(props: { onLeave: () => void }) {
       ? SHOW_MEMBER_MS
       : showing.kind === 'thanks'
         ? SHOW_THANKS_MS
-        : undefined,
+        : showing.kind === 'waiting' && showing.error !== undefined
+          ? SHOW_ERROR_MS
+          : undefined,
     showing,
     backToWaiting,
   );

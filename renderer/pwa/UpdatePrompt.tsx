@@ -14,7 +14,7 @@ export function UpdatePrompt() {
   const [reloading, setReloading] = useState(false);
   if (!waiting) return null;
   return (
-    <aside className="update-prompt" role="status" aria-label={t.pwa.updateReady}>
+    <aside className="update-prompt" role="status">
       <span>{t.pwa.updateReady}</span>
       <button
         type="button"

@@ -77,11 +77,26 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('staff and the customer view in Chromium', 
     await expect.poll(() => changes.textContent()).toContain('Mara Lind reset Ben Kade’s PIN');
     // The last manager cannot be made a cashier.
     await page.getByRole('button', { name: 'Make cashier: Mara Lind' }).click();
+    await page.getByRole('button', { name: 'Make cashier', exact: true }).click();
     await expect
       .poll(() => announcement(page).textContent())
       .toContain('The store needs at least one manager');
+    // A manager cannot remove themselves: the button is not offered on their own row.
+    expect(await page.getByRole('button', { name: 'Remove: Mara Lind' }).count()).toBe(0);
     await terminal.screenshot('staff');
     await expectAccessible(page);
+
+    // With a second manager, Mara may step down: the manager's area goes at once.
+    await form.getByLabel('Name').fill('Lea Roth');
+    await form.getByLabel('Role').selectOption('manager');
+    await form.getByLabel('PIN (4 to 8 digits)').fill('9753');
+    await form.getByLabel('PIN again').fill('9753');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => announcement(page).textContent()).toContain('Lea Roth was added');
+    await page.getByRole('button', { name: 'Make cashier: Mara Lind' }).click();
+    await page.getByRole('button', { name: 'Make cashier', exact: true }).click();
+    await page.getByText('Mara Lind (cashier)').waitFor();
+    expect(await navButton(page, 'Manager').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Ben Kade' }).click();

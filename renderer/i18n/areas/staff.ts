@@ -26,6 +26,11 @@ export const staffMessages = bilingual({
     pinReset: (name: string) => `${name}’s PIN was changed.`,
     makeRole: (role: string) => `Make ${role.toLowerCase()}`,
     roleChanged: (name: string, role: string) => `${name} is now ${role.toLowerCase()}.`,
+    confirmRole: {
+      manager: (name: string) =>
+        `Make ${name} manager? A manager may change programs, staff and corrections.`,
+      cashier: (name: string) => `Make ${name} cashier? A cashier cannot open the manager’s area.`,
+    },
     remove: 'Remove',
     confirmRemove: (name: string) =>
       `Remove ${name}? They can no longer sign in. What they recorded stays.`,
@@ -95,6 +100,12 @@ export const staffMessages = bilingual({
     pinReset: (name: string) => `Die PIN von ${name} wurde geändert.`,
     makeRole: (role: string) => `Rolle: ${role}`,
     roleChanged: (name: string, role: string) => `${name} hat jetzt die Rolle ${role}.`,
+    confirmRole: {
+      manager: (name: string) =>
+        `${name} die Rolle Leitung geben? Die Leitung darf Programme, Personal und Korrekturen ändern.`,
+      cashier: (name: string) =>
+        `${name} die Rolle Kasse geben? Die Kasse kann den Bereich der Leitung nicht öffnen.`,
+    },
     remove: 'Entfernen',
     confirmRemove: (name: string) =>
       `${name} entfernen? Eine Anmeldung ist dann nicht mehr möglich. Was gebucht wurde, bleibt.`,

@@ -122,6 +122,7 @@ export function ConflictCard(props: { conflict: Conflict; rewardName: string; te
           <button
             type="button"
             aria-expanded={correcting}
+            disabled={working}
             onClick={() => {
               setCorrecting(!correcting);
             }}

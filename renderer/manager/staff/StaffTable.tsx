@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type SubmitEvent } from 'react';
 import { useTerminal } from '../../app/terminal-context';
 import { useI18n } from '../../i18n/i18n';
-import type { StaffRow } from '../../storage/rows';
+import type { StaffRole, StaffRow } from '../../storage/rows';
 import { useAnnounce } from '../../ui/Announcer';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { describeStaffError } from './describe-staff-error';
@@ -83,6 +83,7 @@ export function StaffTable() {
   const staff = useLiveQuery(async () => currentStaff(await db.staff.toArray()), [db]);
   const [resetting, setResetting] = useState<string>();
   const [removing, setRemoving] = useState<StaffRow>();
+  const [reRoling, setReRoling] = useState<{ person: StaffRow; role: StaffRole }>();
   const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
 
   const run = async (action: () => Promise<StaffResult<null>>, done: string) => {
@@ -137,25 +138,24 @@ export function StaffTable() {
                       <button
                         type="button"
                         aria-label={`${t.staff.makeRole(t.staff.roles[other])}: ${person.name}`}
-                        onClick={() =>
-                          void run(
-                            () => changeStaffRole(db, session, person.id, other),
-                            t.staff.roleChanged(person.name, t.staff.roles[other]),
-                          )
-                        }
+                        onClick={() => {
+                          setReRoling({ person, role: other });
+                        }}
                       >
                         {t.staff.makeRole(t.staff.roles[other])}
                       </button>
-                      <button
-                        type="button"
-                        className="danger"
-                        aria-label={`${t.staff.remove}: ${person.name}`}
-                        onClick={() => {
-                          setRemoving(person);
-                        }}
-                      >
-                        {t.staff.remove}
-                      </button>
+                      {person.id !== session.staff && (
+                        <button
+                          type="button"
+                          className="danger"
+                          aria-label={`${t.staff.remove}: ${person.name}`}
+                          onClick={() => {
+                            setRemoving(person);
+                          }}
+                        >
+                          {t.staff.remove}
+                        </button>
+                      )}
                     </div>
                   )}
                 </td>
@@ -164,6 +164,24 @@ export function StaffTable() {
           })}
         </tbody>
       </table>
+      {reRoling && (
+        <ConfirmDialog
+          text={t.staff.confirmRole[reRoling.role](reRoling.person.name)}
+          confirm={t.staff.makeRole(t.staff.roles[reRoling.role])}
+          cancel={t.staff.cancel}
+          onCancel={() => {
+            setReRoling(undefined);
+          }}
+          onConfirm={() => {
+            const { person, role } = reRoling;
+            setReRoling(undefined);
+            void run(
+              () => changeStaffRole(db, session, person.id, role),
+              t.staff.roleChanged(person.name, t.staff.roles[role]),
+            );
+          }}
+        />
+      )}
       {removing && (
         <ConfirmDialog
           text={t.staff.confirmRemove(removing.name)}
