@@ -9,6 +9,7 @@ import { initialClock } from '../../shared/clock';
 import type { EventDraft, LedgerEvent } from '../../shared/ledger/envelope';
 import { nextEvent, type AppendState } from '../../shared/ledger/event-factory';
 import { signEvent } from '../../shared/ledger/signing';
+import { err, ok, type Result } from '../../shared/result';
 import { readOnly, readWrite, type TreuDatabase } from '../storage/database';
 import { readMeta, writeMeta } from '../storage/meta';
 import { recordEvents } from '../storage/record-events';
@@ -88,11 +89,38 @@ const isCurrent = (known: SignerState, stored: SignerState | undefined) =>
 const MAX_ATTEMPTS = 5;
 
 /** Signs and commits the drafts as this terminal's next events; returns them. */
-export function appendEvents(
+export async function appendEvents(
   db: TreuDatabase,
   drafts: readonly EventDraft[],
   options: AppendOptions = {},
 ): Promise<LedgerEvent[]> {
+  const appended = await appendChecked<never>(db, drafts, undefined, options);
+  if (!appended.ok) throw new Error('An append without a precondition was refused: a bug.');
+  return appended.value;
+}
+
+/**
+ * appendEvents with a precondition on the stored state: `check` runs under the append
+ * lock, in the same read-write transaction as the commit, so no other window of this
+ * terminal can change what it read before the events land (a day closed twice, a
+ * program version published over one that arrived meanwhile). When it answers an error,
+ * nothing is written and the error is returned. `check` reads only through `tx`.
+ */
+export function appendEventsIf<E>(
+  db: TreuDatabase,
+  drafts: readonly EventDraft[],
+  check: (tx: TreuDatabase) => Promise<Result<unknown, E>>,
+  options: AppendOptions = {},
+): Promise<Result<LedgerEvent[], E>> {
+  return appendChecked(db, drafts, check, options);
+}
+
+function appendChecked<E>(
+  db: TreuDatabase,
+  drafts: readonly EventDraft[],
+  check: ((tx: TreuDatabase) => Promise<Result<unknown, E>>) | undefined,
+  options: AppendOptions,
+): Promise<Result<LedgerEvent[], E>> {
   return withAppendLock(async () => {
     // Signing is asynchronous WebCrypto, which must not run inside an IndexedDB
     // transaction (it would commit early); so sign first, then check in the transaction
@@ -108,18 +136,21 @@ export function appendEvents(
         options.nowMs ?? Date.now(),
         options.staff,
       );
-      const committed = await readWrite(db, async (tx) => {
-        if (!isCurrent(from, await storedSignerState(tx))) return false;
+      const outcome = await readWrite(db, async (tx) => {
+        if (!isCurrent(from, await storedSignerState(tx))) return 'moved' as const;
+        const checked = check ? await check(tx) : undefined;
+        if (checked && !checked.ok) return checked;
         await Promise.all([
           recordEvents(tx, events, { pending: true }),
           writeMeta(tx, 'cursor', state),
         ]);
-        return true;
+        return 'committed' as const;
       });
-      if (committed) {
+      if (outcome === 'committed') {
         lastCommitted.set(db.dexie, { identity: from.identity, cursor: state });
-        return events;
+        return ok(events);
       }
+      if (outcome !== 'moved') return err(outcome.error);
       lastCommitted.delete(db.dexie);
       // A pull moves the clock between pages: a few tries outlast any catch-up.
       if (attempt === MAX_ATTEMPTS) {

@@ -3,8 +3,9 @@
  * `day.closed` event carries. The project's written definition of each figure.
  *
  * Period: the events recorded on this terminal (envelope `terminal`) whose clock value
- * lies in (from, to]. `from` is the `to` of the terminal's previous `day.closed`, or,
- * for a terminal never closed, the clock value just before the local day began
+ * lies in (from, to]. `from` is the `to` of the terminal's previous `day.closed` (its
+ * newest in total order; the terminal finds it with `lastCloseOf` in
+ * renderer/manager/day-end/day-end-store.ts), or, for a terminal never closed, the clock value just before the local day began
  * (`clockBefore`); `to` is the clock value of the newest event counted (`from` when there
  * is none). Clock values of one terminal are all different and only grow, so closes
  * chain without gap or overlap, and an event recorded while the manager reads the report
@@ -23,7 +24,7 @@
  * the day it was recorded.
  */
 import { formatHlc, hlcWallMs, MAX_COUNTER } from '../clock';
-import type { EventOf, LedgerEvent } from '../ledger/envelope';
+import type { LedgerEvent } from '../ledger/envelope';
 import type { EventData } from '../ledger/event-types';
 import { compareEvents } from '../ledger/order';
 import {
@@ -63,19 +64,6 @@ export interface ZReport {
 /** The clock value just before `ms` on this terminal: every event at `ms` or later is after it. */
 export function clockBefore(ms: number, terminal: string): string {
   return formatHlc({ wallMs: ms - 1, counter: MAX_COUNTER, node: terminal });
-}
-
-/** The newest `day.closed` of this terminal, in total order. */
-export function latestClose(
-  events: Iterable<LedgerEvent>,
-  terminal: string,
-): EventOf<'day.closed'> | undefined {
-  let latest: EventOf<'day.closed'> | undefined;
-  for (const event of events) {
-    if (event.type !== 'day.closed' || event.data.terminal !== terminal) continue;
-    if (!latest || compareEvents(event, latest) > 0) latest = event;
-  }
-  return latest;
 }
 
 export function zReport(input: ZReportInput): ZReport {

@@ -14,7 +14,7 @@ import { localDayNumber } from '../../../shared/rules/local-time';
 import { readOnly, type TreuDatabase } from '../../storage/database';
 import { voidedAmong } from '../../storage/event-queries';
 import { readMeta } from '../../storage/meta';
-import { appendEvents } from '../../terminal/append-events';
+import { appendEventsIf } from '../../terminal/append-events';
 
 export interface DayEndView {
   readonly report: ZReport;
@@ -34,8 +34,13 @@ export type DayEndError =
   /** Another window closed the day between reading and confirming. */
   | { readonly code: 'closed_meanwhile' };
 
-/** This terminal's newest `day.closed`, looked for from the newest event backwards. */
-async function lastCloseOf(
+/**
+ * The terminal's last close: its newest `day.closed` in the ledger's total order (hlc,
+ * then id: the order of the `[hlc+id]` index), looked for from the newest event
+ * backwards, so only the events since that close are read. The one definition of "the
+ * last close" the Z report's period starts from (shared/kpi/z-report.ts).
+ */
+export async function lastCloseOf(
   db: TreuDatabase,
   terminal: string,
 ): Promise<EventOf<'day.closed'> | undefined> {
@@ -93,22 +98,29 @@ export async function loadDayEnd(
 /**
  * Records the close of the report shown. If the terminal's last close is no longer the
  * one the report started from (another window closed the day meanwhile), nothing is
- * written: the manager reads the report again.
+ * written: the manager reads the report again. The last close is read under the append
+ * lock, in the transaction that writes the close, so two windows confirming at once
+ * record one close.
  */
 export async function closeDay(
   db: TreuDatabase,
   view: DayEndView,
   staff: string,
 ): Promise<Result<LedgerEvent, DayEndError>> {
-  const last = await lastCloseOf(db, view.report.terminal);
-  if (view.closedAlready || last?.data.to !== view.lastCloseTo) {
-    return err({ code: 'closed_meanwhile' });
-  }
-  const [event] = await appendEvents(
+  if (view.closedAlready) return err({ code: 'closed_meanwhile' });
+  const closed = await appendEventsIf(
     db,
     [{ type: 'day.closed', data: dayClosedData(view.report) }],
+    async (tx) => {
+      const last = await lastCloseOf(tx, view.report.terminal);
+      return last?.data.to === view.lastCloseTo
+        ? ok(undefined)
+        : err({ code: 'closed_meanwhile' as const });
+    },
     { staff },
   );
+  if (!closed.ok) return closed;
+  const [event] = closed.value;
   if (!event) throw new Error('appendEvents returned no event for one draft: a bug.');
   return ok(event);
 }
