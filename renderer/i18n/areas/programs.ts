@@ -39,6 +39,15 @@ export const programsMessages = bilingual({
       nothingToPublish: 'Nothing to publish: the program is as it was last published.',
       refused: (n: number) => `Not published: ${plural(n, 'field needs', 'fields need')} fixing.`,
       failed: (detail: string) => `Publishing failed: ${detail}`,
+      problem: {
+        manager_required:
+          'Not published: only a manager can publish a program. Sign in as a manager and publish again.',
+        unknown_program:
+          'Not published: this program is no longer on this terminal. Go back to the programs.',
+        changedMeanwhile: (version: number) =>
+          `This program was changed on another terminal (version ${version}) while you edited; reopen it.`,
+      },
+      reopen: 'Reopen the newest version',
       remove: 'Remove',
       removeNamed: (what: string) => `Remove ${what}`,
     },
@@ -225,6 +234,15 @@ export const programsMessages = bilingual({
       refused: (n: number) =>
         `Nicht veröffentlicht: ${n === 1 ? '1 Feld muss' : `${n} Felder müssen`} korrigiert werden.`,
       failed: (detail: string) => `Veröffentlichen fehlgeschlagen: ${detail}`,
+      problem: {
+        manager_required:
+          'Nicht veröffentlicht: Nur die Leitung kann ein Programm veröffentlichen. Melden Sie sich als Leitung an und veröffentlichen Sie erneut.',
+        unknown_program:
+          'Nicht veröffentlicht: Dieses Programm ist auf diesem Terminal nicht mehr vorhanden. Gehen Sie zurück zu den Programmen.',
+        changedMeanwhile: (version: number) =>
+          `Dieses Programm wurde während Ihrer Bearbeitung an einem anderen Terminal geändert (Version ${version}); öffnen Sie es erneut.`,
+      },
+      reopen: 'Neueste Version öffnen',
       remove: 'Entfernen',
       removeNamed: (what: string) => `${what} entfernen`,
     },

@@ -2,7 +2,9 @@
  * The program editor: every field of the program schema in sections, each problem in
  * words beside its field, a live preview from the counter's rule engine, and Publish,
  * which appends the next version as a signed `program.published` event. A program as it
- * was last published cannot be published again.
+ * was last published cannot be published again. The editor keeps the version it was
+ * opened from (then the one it published) as its base: a newer version that sync brings
+ * meanwhile is never overwritten unseen, the publish is refused in words instead.
  */
 import { useMemo, useRef, useState } from 'react';
 import { useTerminal } from '../../app/terminal-context';
@@ -11,7 +13,9 @@ import type { ProgramRow } from '../../storage/rows';
 import { fieldId } from './FormField';
 import { PreviewPanel } from './PreviewPanel';
 import { rulesFromForm, zoneOf, type ProgramForm } from './program-form';
-import { CampaignsSection, RewardsSection, TiersSection } from './ProgramLists';
+import { CampaignsSection } from './CampaignsSection';
+import { RewardsSection } from './RewardsSection';
+import { TiersSection } from './TiersSection';
 import {
   BonusesSection,
   CapsSection,
@@ -21,7 +25,8 @@ import {
   OfflineSection,
   SafeguardsSection,
 } from './ProgramSections';
-import { isUnchanged, publishProgram } from './publish-program';
+import { isUnchanged, publishProgram, type PublishError } from './publish-program';
+import { describePublishError } from './publish-words';
 import { checkProgramDraft, labelOfPath } from './validation-words';
 
 type Status =
@@ -29,21 +34,28 @@ type Status =
   | { readonly kind: 'publishing' }
   | { readonly kind: 'published'; readonly version: number }
   | { readonly kind: 'refused' }
+  /** The terminal said no (not a manager, changed meanwhile): words, never a code. */
+  | { readonly kind: 'problem'; readonly error: PublishError }
   | { readonly kind: 'failed'; readonly detail: string };
 
 export function ProgramEditor(props: {
-  /** The program edited, as last published; undefined for a new program until published. */
-  readonly current: ProgramRow | undefined;
+  /**
+   * The program as it was when the editor was opened (the form was filled from it);
+   * undefined for a new program. Not the live newest version: see publish-program.ts.
+   */
+  readonly base: ProgramRow | undefined;
   readonly initial: ProgramForm;
-  readonly onPublished: (program: string) => void;
+  /** Opens the program's newest version afresh, after a refusal for a newer version. */
+  readonly onReopen: (program: string) => void;
   readonly onBack: () => void;
 }) {
   const { t } = useI18n();
   const { db, session } = useTerminal();
   const [form, setForm] = useState(props.initial);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // What the form was last made to match: the version opened, then each one published.
+  const [base, setBase] = useState(props.base);
   const summary = useRef<HTMLDivElement>(null);
-  const { current } = props;
 
   const checked = useMemo(
     () => checkProgramDraft({ name: form.name.trim(), rules: rulesFromForm(form) }, t.programs),
@@ -53,11 +65,14 @@ export function ProgramEditor(props: {
     () => new Map(checked.ok ? [] : checked.error.map((e) => [e.path, e.message] as const)),
     [checked],
   );
-  const unchanged = checked.ok && isUnchanged(checked.value, current);
+  const unchanged = checked.ok && isUnchanged(checked.value, base);
   const sayUnchanged = unchanged && status.kind !== 'published';
   const update = (patch: Partial<ProgramForm>) => {
     setForm((before) => ({ ...before, ...patch }));
     if (status.kind === 'published' || status.kind === 'failed') setStatus({ kind: 'idle' });
+    if (status.kind === 'problem' && status.error.code !== 'changed_meanwhile') {
+      setStatus({ kind: 'idle' });
+    }
   };
 
   const publish = async () => {
@@ -69,14 +84,14 @@ export function ProgramEditor(props: {
     }
     setStatus({ kind: 'publishing' });
     try {
-      const result = await publishProgram(db, session, current?.id, checked.value);
+      const result = await publishProgram(db, session, base, checked.value);
       if (result.ok) {
+        setBase(result.value.row);
         setStatus({ kind: 'published', version: result.value.version });
-        props.onPublished(result.value.program);
       } else if (result.error.code === 'unchanged') {
         setStatus({ kind: 'idle' });
       } else {
-        setStatus({ kind: 'failed', detail: result.error.code });
+        setStatus({ kind: 'problem', error: result.error });
       }
     } catch (error) {
       // A failed signature or commit: say so, the form keeps what was typed.
@@ -100,7 +115,7 @@ export function ProgramEditor(props: {
         </button>
       </div>
       <h2 id="program-editor-heading">
-        {current ? e.editTitle(current.name, current.version) : e.newTitle}
+        {base ? e.editTitle(base.name, base.version) : e.newTitle}
       </h2>
       <p>{e.intro}</p>
       <div className="program-layout">
@@ -158,6 +173,21 @@ export function ProgramEditor(props: {
               {sayUnchanged && <p id="program-unchanged">{e.nothingToPublish}</p>}
             </div>
           </div>
+          {status.kind === 'problem' && (
+            <div role="alert" className="program-summary">
+              <p className="error">{describePublishError(t, status.error)}</p>
+              {status.error.code === 'changed_meanwhile' && base && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    props.onReopen(base.id);
+                  }}
+                >
+                  {e.reopen}
+                </button>
+              )}
+            </div>
+          )}
         </form>
         <PreviewPanel
           rules={checked.ok ? checked.value.rules : undefined}

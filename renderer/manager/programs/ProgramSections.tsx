@@ -1,7 +1,7 @@
 /**
  * The program editor's sections of single fields: name and time zone, earning, caps,
- * expiry, bonuses, cooldown and undo, offline limits. The lists (rewards, campaigns,
- * tiers) are in ProgramLists.tsx.
+ * expiry, bonuses, cooldown and undo, offline limits. The lists are in files of their
+ * own: RewardsSection.tsx, CampaignsSection.tsx, TiersSection.tsx.
  */
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';

@@ -1,7 +1,8 @@
 /**
  * The manager's programs: the list (name, version, status) with Edit and New program,
  * and the editor. Programs come from the terminal's database, so a version published on
- * another terminal shows here as soon as sync brings it.
+ * another terminal shows here as soon as sync brings it. The editor gets the version it
+ * was opened from, not the live one: its form was filled from that version.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -15,8 +16,8 @@ import { formFromRules, newProgramForm, type ProgramForm } from './program-form'
 import './programs.css';
 
 interface Editing {
-  /** The program's id; undefined for a new program until it is first published. */
-  readonly program: string | undefined;
+  /** The program as opened; undefined for a new program. */
+  readonly base: ProgramRow | undefined;
   readonly initial: ProgramForm;
   /** Remounts the editor when another program is opened. */
   readonly key: number;
@@ -41,15 +42,24 @@ export function ProgramsScreen() {
   const programs = useLiveQuery(() => readPrograms(db), [db]);
   const [editing, setEditing] = useState<Editing>();
   const l = t.programs.list;
+  const open = (program: ProgramRow) => {
+    setEditing({
+      base: program,
+      initial: formFromRules(program.name, program.rules),
+      key: Date.now(),
+    });
+  };
 
   if (editing) {
     return (
       <ProgramEditor
         key={editing.key}
-        current={programs?.find((p) => p.id === editing.program)}
+        base={editing.base}
         initial={editing.initial}
-        onPublished={(program) => {
-          setEditing((before) => before && { ...before, program });
+        onReopen={(id) => {
+          const newest = programs?.find((p) => p.id === id);
+          if (newest) open(newest);
+          else setEditing(undefined);
         }}
         onBack={() => {
           setEditing(undefined);
@@ -91,11 +101,7 @@ export function ProgramsScreen() {
                     type="button"
                     aria-label={l.editNamed(program.name)}
                     onClick={() => {
-                      setEditing({
-                        program: program.id,
-                        initial: formFromRules(program.name, program.rules),
-                        key: Date.now(),
-                      });
+                      open(program);
                     }}
                   >
                     {l.edit}
@@ -112,7 +118,7 @@ export function ProgramsScreen() {
           className="primary big"
           onClick={() => {
             setEditing({
-              program: undefined,
+              base: undefined,
               initial: newProgramForm({
                 name: t.programs.editor.defaultName,
                 reward: t.programs.editor.defaultReward,

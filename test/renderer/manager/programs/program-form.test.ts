@@ -1,9 +1,11 @@
 /**
  * The editor's form holds every field of the program schema: a program using all of them
- * goes into the form and comes out exactly as published (so "nothing to publish" is
- * true), and an edit in the form changes just that rule.
+ * (checked against the schema's own keys, so a field added to the schema without form
+ * support fails here) goes into the form and comes out exactly as published (so "nothing
+ * to publish" is true), and an edit in the form changes just that rule.
  */
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   formFromRules,
   parseCents,
@@ -11,6 +13,44 @@ import {
   rulesFromForm,
 } from '../../../../renderer/manager/programs/program-form';
 import { programRulesSchema, type ProgramRules } from '../../../../shared/rules/program-schema';
+
+/**
+ * Every key path the schema allows, nested objects and list items included
+ * (`rewards[].discountCents`); of a union, the keys of every option.
+ */
+function schemaPaths(schema: z.core.SomeType, at = ''): string[] {
+  const join = (key: string) => (at === '' ? key : `${at}.${key}`);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) {
+    return schemaPaths(schema.unwrap(), at);
+  }
+  if (schema instanceof z.ZodArray) return schemaPaths(schema.element, `${at}[]`);
+  if (schema instanceof z.ZodUnion) {
+    return [...new Set(schema.options.flatMap((option) => schemaPaths(option, at)))];
+  }
+  if (schema instanceof z.ZodObject) {
+    const shape: Record<string, z.core.SomeType> = schema.shape;
+    return Object.entries(shape).flatMap(([key, field]) => [
+      join(key),
+      ...schemaPaths(field, join(key)),
+    ]);
+  }
+  return [];
+}
+
+/** Every key path a value uses, the same way. */
+function valuePaths(value: unknown, at = ''): string[] {
+  const join = (key: string) => (at === '' ? key : `${at}.${key}`);
+  if (Array.isArray(value)) {
+    return [...new Set(value.flatMap((item: unknown) => valuePaths(item, `${at}[]`)))];
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([key, field]) => [
+      join(key),
+      ...valuePaths(field, join(key)),
+    ]);
+  }
+  return [];
+}
 
 const everything: ProgramRules = {
   timeZone: 'Europe/Vienna',
@@ -48,6 +88,11 @@ const everything: ProgramRules = {
 
 describe('the program form', () => {
   it('holds every field of the schema and gives the program back unchanged', () => {
+    // The program below uses every key of the schema, so the round trip covers them all.
+    const paths = schemaPaths(programRulesSchema);
+    expect(paths).toContain('rewards[].discountCents');
+    expect(paths).toContain('earn.amountCents');
+    expect([...new Set(valuePaths(everything))].sort()).toEqual([...new Set(paths)].sort());
     expect(programRulesSchema.parse(everything)).toEqual(everything);
     expect(rulesFromForm(formFromRules('All of it', everything))).toEqual(everything);
   });
