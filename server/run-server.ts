@@ -31,6 +31,7 @@ export async function runSyncServer(
   const app = buildSyncServer({
     store,
     updatesFolder,
+    trustProxy: config.trustProxy,
     ...(withRenderer ? { rendererFolder } : {}),
   });
   try {

@@ -4,6 +4,9 @@
  *   --host H      HOST          127.0.0.1 (0.0.0.0 to let tablets on the network in)
  *   --data DIR    TREU_DATA     ./.treu-data (the SQLite file lives there)
  *   --database-url URL  DATABASE_URL  (PostgreSQL; SQLite when unset)
+ *   --trust-proxy TREU_TRUST_PROXY=1  off: take the client's protocol and address from
+ *                 the X-Forwarded-* headers of a reverse proxy in front (so HQ's cookie is
+ *                 `Secure` behind an HTTPS proxy). Only when every request comes through it.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +17,8 @@ export interface ServerConfig {
   readonly host: string;
   readonly dataFolder: string;
   readonly databaseUrl: string | undefined;
+  /** Fastify's trustProxy: the server runs behind a reverse proxy that sets X-Forwarded-*. */
+  readonly trustProxy: boolean;
 }
 
 export function readServerConfig(
@@ -29,6 +34,7 @@ export function readServerConfig(
         host: { type: 'string' },
         data: { type: 'string' },
         'database-url': { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -36,7 +42,7 @@ export function readServerConfig(
   } catch (error) {
     // parseArgs throws on an unknown flag or a missing value: say which, and the usage.
     return err(
-      `${(error as Error).message}. Flags: --port N, --host H, --data DIR, --database-url URL.`,
+      `${(error as Error).message}. Flags: --port N, --host H, --data DIR, --database-url URL, --trust-proxy.`,
     );
   }
   const portText = flags.port ?? env.PORT ?? '8080';
@@ -48,10 +54,15 @@ export function readServerConfig(
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//u.test(databaseUrl)) {
     return err('DATABASE_URL must be a PostgreSQL URL (postgres://user@host:port/database).');
   }
+  const trustProxyText = (env.TREU_TRUST_PROXY ?? '').trim().toLowerCase();
+  if (!['', '0', '1', 'false', 'true'].includes(trustProxyText)) {
+    return err(`TREU_TRUST_PROXY must be 1 or 0, not "${env.TREU_TRUST_PROXY ?? ''}".`);
+  }
   return ok({
     port,
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     dataFolder: resolve(flags.data ?? env.TREU_DATA ?? '.treu-data'),
     databaseUrl: databaseUrl || undefined,
+    trustProxy: flags['trust-proxy'] ?? (trustProxyText === '1' || trustProxyText === 'true'),
   });
 }

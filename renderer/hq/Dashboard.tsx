@@ -1,13 +1,15 @@
 /** HQ once signed in: the period's figures, the trend, stores, terminals, overdrafts, exports. */
 import { useCallback, useEffect, useState } from 'react';
 import {
-  kpisResponseSchema,
-  overdraftsResponseSchema,
   terminalsResponseSchema,
-  type KpisResponse,
-  type OverdraftsResponse,
   type SessionResponse,
   type TerminalsResponse,
+} from '../../shared/sync/hq-protocol';
+import {
+  kpisResponseSchema,
+  overdraftsResponseSchema,
+  type KpisResponse,
+  type OverdraftsResponse,
 } from '../../shared/sync/reports-protocol';
 import { useI18n } from '../i18n/i18n';
 import { hqJson, hqPost, type HqFailure } from './hq-api';

@@ -1,6 +1,6 @@
 /** HQ: the franchise owner's view of every store, in a browser, from the server. */
 import { useEffect, useState } from 'react';
-import { sessionResponseSchema, type SessionResponse } from '../../shared/sync/reports-protocol';
+import { sessionResponseSchema, type SessionResponse } from '../../shared/sync/hq-protocol';
 import { browserLanguage, I18nProvider, useI18n, type Language } from '../i18n/i18n';
 import { Dashboard } from './Dashboard';
 import { hqJson } from './hq-api';

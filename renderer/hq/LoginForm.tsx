@@ -1,6 +1,6 @@
 /** HQ's sign-in: user name and password; the server's refusal shown in its words. */
 import { useState, type SubmitEvent } from 'react';
-import { sessionResponseSchema, type SessionResponse } from '../../shared/sync/reports-protocol';
+import { sessionResponseSchema, type SessionResponse } from '../../shared/sync/hq-protocol';
 import { useI18n } from '../i18n/i18n';
 import { hqJson } from './hq-api';
 import { LanguagePicker } from './LanguagePicker';

@@ -1,6 +1,6 @@
 /** The tenant's terminals with store and last sync; a lost one is revoked after a confirm. */
 import { useState } from 'react';
-import { revokeResponseSchema, type HqTerminal } from '../../shared/sync/reports-protocol';
+import { revokeResponseSchema, type HqTerminal } from '../../shared/sync/hq-protocol';
 import { useI18n } from '../i18n/i18n';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { hqJson, type HqFailure } from './hq-api';

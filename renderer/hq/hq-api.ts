@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { err, ok, type Result } from '../../shared/result';
-import { hqErrorBodySchema } from '../../shared/sync/reports-protocol';
+import { hqErrorBodySchema } from '../../shared/sync/hq-protocol';
 
 export type HqFailure =
   | { readonly kind: 'signed_out'; readonly message: string }

@@ -4,38 +4,26 @@
  * - week: the last 7 local days, today included;
  * - month: the last 30 local days, today included;
  * - custom: from `from` to `to`, both local days included.
+ * The calendar arithmetic is the terminal's reports' (shared/kpi/report-periods.ts).
  */
-import {
-  DAY_MS,
-  localDayNumber,
-  dayNumberOfDate,
-  zoneOffsetMs,
-} from '../../shared/rules/local-time';
+import { KPI_DEFAULTS } from '../../shared/kpi/compute-kpis';
+import { dateOfDayNumber } from '../../shared/kpi/day-series';
 import type { KpiPeriod } from '../../shared/kpi/kpi-report';
+import { startOfLocalDay } from '../../shared/kpi/report-periods';
+import { dayNumberOfDate, localDayNumber } from '../../shared/rules/local-time';
 import type { PeriodKind, ResolvedPeriod } from '../../shared/sync/reports-protocol';
 
-/** HQ's calendar: the stores' zone (the KPIs' default). */
-export const HQ_TIME_ZONE = 'Europe/Berlin';
-
 const DAYS: Record<Exclude<PeriodKind, 'custom'>, number> = { today: 1, week: 7, month: 30 };
-
-/** The instant a local day begins (midnight; no zone moves its clocks at midnight here). */
-export function startOfLocalDay(dayNumber: number, timeZone: string): number {
-  const guess = dayNumber * DAY_MS - zoneOffsetMs(dayNumber * DAY_MS, timeZone);
-  return dayNumber * DAY_MS - zoneOffsetMs(guess, timeZone);
-}
-
-const dateOf = (dayNumber: number) => new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 
 export function resolvePeriod(
   query: { period: PeriodKind; from?: string | undefined; to?: string | undefined },
   nowMs: number,
-  timeZone = HQ_TIME_ZONE,
+  timeZone: string = KPI_DEFAULTS.timeZone,
 ): ResolvedPeriod & KpiPeriod {
   let first: number;
   let last: number;
   if (query.period === 'custom') {
-    // The query schema made sure both are there and in order.
+    // The query schema made sure both are there, real dates, and in order.
     first = dayNumberOfDate(query.from ?? '');
     last = dayNumberOfDate(query.to ?? '');
   } else {
@@ -44,8 +32,8 @@ export function resolvePeriod(
   }
   return {
     kind: query.period,
-    from: dateOf(first),
-    to: dateOf(last),
+    from: dateOfDayNumber(first),
+    to: dateOfDayNumber(last),
     fromMs: startOfLocalDay(first, timeZone),
     toMs: startOfLocalDay(last + 1, timeZone),
     timeZone,

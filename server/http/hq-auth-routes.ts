@@ -1,12 +1,13 @@
 /**
  * HQ's login, logout and session: `POST /v1/hq/login`, `POST /v1/hq/logout`,
- * `GET /v1/hq/session` (shared/sync/reports-protocol.ts). Wrong passwords are counted per
- * user name and lock it for a while (server/hq/login-throttle.ts).
+ * `GET /v1/hq/session` (shared/sync/hq-protocol.ts). Wrong passwords are counted per
+ * user name before the password is checked, and past a limit refused for a while
+ * (server/hq/login-throttle.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { loginRequestSchema, type SessionResponse } from '../../shared/sync/reports-protocol';
+import { loginRequestSchema, type SessionResponse } from '../../shared/sync/hq-protocol';
 import { normaliseUsername } from '../hq/admin-accounts';
-import { FAILURE_WINDOW_MS, LOCK_MS, lockedForMs, triesLeft } from '../hq/login-throttle';
+import { ATTEMPT_WINDOW_MS, refusedForMs, triesLeft } from '../hq/login-throttle';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../hq/passwords';
 import { sessionCookie, sessionIdOf, startSession } from '../hq/sessions';
 import type { AdminRow, ServerStore } from '../store/server-store';
@@ -37,32 +38,34 @@ export function registerHqAuthRoutes(
     if (!body) return reply;
     const username = normaliseUsername(body.username);
     const nowMs = now();
-    const locked = lockedForMs(await store.loginFailures(username), nowMs);
-    if (locked > 0) {
-      reply.header('retry-after', String(Math.ceil(locked / 1000)));
+    // Counted before the (slow) check: parallel guesses each see their own count.
+    const attempts = await store.countLoginAttempt(username, nowMs, ATTEMPT_WINDOW_MS);
+    const refused = refusedForMs(attempts, nowMs);
+    if (refused > 0) {
+      reply.header('retry-after', String(Math.ceil(refused / 1000)));
       return sendHqError(
         reply,
         429,
         'too_many_attempts',
-        `Too many wrong passwords for ${username}. Try again in ${minutes(locked)} minutes.`,
+        `Too many wrong passwords for ${username}. Try again in ${minutes(refused)} minutes.`,
       );
     }
     const admin = await store.adminByUsername(username);
     // An unknown name costs the same scrypt as a known one.
     const matches = await verifyPassword(body.password, admin?.passwordHash ?? UNKNOWN_USER_HASH);
     if (!admin || !matches) {
-      const failures = await store.recordLoginFailure(username, nowMs, FAILURE_WINDOW_MS);
-      const left = triesLeft(failures);
+      const left = triesLeft(attempts);
+      const window = minutes(ATTEMPT_WINDOW_MS);
       return sendHqError(
         reply,
         401,
         'wrong_password',
         left > 0
-          ? `The user name or the password is wrong. ${left} ${left === 1 ? 'try' : 'tries'} left before logins for this name pause for ${minutes(LOCK_MS)} minutes.`
-          : `The user name or the password is wrong. Logins for this name pause for ${minutes(LOCK_MS)} minutes.`,
+          ? `The user name or the password is wrong. ${left} ${left === 1 ? 'try' : 'tries'} left before logins for this name pause for up to ${window} minutes.`
+          : `The user name or the password is wrong. Logins for this name pause for up to ${window} minutes.`,
       );
     }
-    await store.clearLoginFailures(username);
+    await store.clearLoginAttempts(username);
     const session = await startSession(store, admin, nowMs);
     reply.header('set-cookie', sessionCookie(session, isSecure(request)));
     return sessionResponse(store, admin);

@@ -14,7 +14,9 @@ export function registerHqRoutes(
   store: ServerStore,
   now: () => number,
 ): void {
-  app.get('/hq', (_request, reply) => reply.redirect('/hq.html'));
+  // Relative, so that behind a proxy that serves Treu under a path (/treu/hq) the browser
+  // stays under it (/treu/hq.html).
+  app.get('/hq', (_request, reply) => reply.redirect('hq.html'));
   void app.register((scope, _options, done) => {
     scope.addHook('onSend', (_request, reply, payload, next) => {
       reply.header('cache-control', 'no-store');

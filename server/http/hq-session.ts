@@ -7,7 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { describeFieldErrors, fieldErrors } from '../../shared/ledger/envelope';
-import type { HqErrorCode } from '../../shared/sync/reports-protocol';
+import type { HqErrorCode } from '../../shared/sync/hq-protocol';
 import { sessionIdOf } from '../hq/sessions';
 import type { AdminRow, ServerStore } from '../store/server-store';
 import { hashSecret } from '../sync/secrets';
@@ -55,7 +55,9 @@ export function sameOrigin(request: FastifyRequest, reply: FastifyReply): boolea
   } catch {
     host = undefined; // "null" or garbage: not this server's pages
   }
-  if (host !== undefined && host === request.headers.host) return true;
+  // request.host is the Host header, or behind a trusted proxy (TREU_TRUST_PROXY) the
+  // X-Forwarded-Host the browser's address came in with.
+  if (host !== undefined && host === request.host) return true;
   sendHqError(reply, 403, 'forbidden_origin', 'HQ takes this call only from its own pages.');
   return false;
 }

@@ -7,11 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { terminalIdSchema } from '../../shared/ledger/event-types';
-import type {
-  HqTerminal,
-  RevokeResponse,
-  TerminalsResponse,
-} from '../../shared/sync/reports-protocol';
+import type { HqTerminal, RevokeResponse, TerminalsResponse } from '../../shared/sync/hq-protocol';
 import type { StoreRow, TerminalRow } from '../store/server-store';
 import type { ServerStore } from '../store/server-store';
 import { parseInput, requireAdmin, sameOrigin, sendHqError } from './hq-session';

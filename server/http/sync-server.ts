@@ -3,7 +3,7 @@
  * error in the protocol's form; the terminal's build at `/` and the desktop terminals'
  * update feed at `/updates/`. The store is the only state.
  */
-import fastifyCors from '@fastify/cors';
+import fastifyCors, { type FastifyCorsOptions } from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerStore } from '../store/server-store';
@@ -28,19 +28,44 @@ export interface SyncServerOptions {
   readonly rendererFolder?: string;
   /** The desktop terminals' update feed (electron-builder's output), served at `/updates/`. */
   readonly updatesFolder?: string;
+  /**
+   * Behind a reverse proxy: the client's protocol and address come from its X-Forwarded-*
+   * headers (Fastify's trustProxy), so HQ's cookie is `Secure` behind HTTPS.
+   */
+  readonly trustProxy?: boolean;
 }
+
+/**
+ * The calls the terminal makes, which alone answer other origins: the desktop terminal's
+ * pages come from treu://app. A bearer token, not a cookie, is their credential, so any
+ * origin may ask. HQ's calls (`/v1/hq/…`, `/v1/reports/…`) ride on a cookie and answer
+ * only their own pages: no Access-Control-Allow-Origin there.
+ */
+const TERMINAL_CALLS = /^\/(v1\/terminals|v1\/events|v1\/events\/live|v1\/snapshot|updates\/.*)$/u;
+
+export const isTerminalCall = (url: string): boolean =>
+  TERMINAL_CALLS.test(url.split('?', 1)[0] ?? '');
+
+const TERMINAL_CORS: FastifyCorsOptions = {
+  origin: '*',
+  methods: ['GET', 'POST'],
+  allowedHeaders: ['content-type', 'authorization'],
+  maxAge: 600,
+};
+const NO_CORS: FastifyCorsOptions = { origin: false };
 
 export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   const now = options.now ?? Date.now;
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: options.logger ?? false });
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+  });
   installErrorReplies(app);
-  // The desktop terminal's pages come from its own origin (treu://app), so its calls are
-  // cross-origin. A bearer token, not a cookie, is the credential: any origin may ask.
   void app.register(fastifyCors, {
-    origin: '*',
-    methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', 'authorization'],
-    maxAge: 600,
+    delegator: (request, callback) => {
+      callback(null, isTerminalCall(request.url) ? TERMINAL_CORS : NO_CORS);
+    },
   });
   const keys = createPublicKeys();
   registerEnrolRoute(app, options.store, now);

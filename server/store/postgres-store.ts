@@ -18,12 +18,12 @@ import type {
 } from './server-store';
 import {
   adminRow,
-  loginFailures,
+  loginAttempts,
   storeRow,
   tenantRow,
   terminalRow,
   type AdminColumns,
-  type LoginFailureColumns,
+  type LoginAttemptColumns,
   type StoreColumns,
   type TenantColumns,
   type TerminalColumns,
@@ -424,8 +424,8 @@ export async function openPostgresStore(url: string): Promise<ServerStore> {
     deleteAdminSession: async (idHash) => {
       await query('DELETE FROM admin_sessions WHERE id_hash = $1', [idHash]);
     },
-    recordLoginFailure: async (username, nowMs, windowMs) => {
-      const [row] = await query<LoginFailureColumns>(
+    countLoginAttempt: async (username, nowMs, windowMs) => {
+      const [row] = await query<LoginAttemptColumns>(
         `INSERT INTO login_failures AS f (username, count, first_ms, last_ms) VALUES ($1, 1, $2, $2)
          ON CONFLICT (username) DO UPDATE SET
            count = CASE WHEN f.first_ms <= $3 THEN 1 ELSE f.count + 1 END,
@@ -434,17 +434,17 @@ export async function openPostgresStore(url: string): Promise<ServerStore> {
          RETURNING count, first_ms, last_ms`,
         [username, nowMs, nowMs - windowMs],
       );
-      if (!row) throw new Error('The login failure just counted is missing.');
-      return loginFailures(row);
+      if (!row) throw new Error('The login attempt just counted is missing.');
+      return loginAttempts(row);
     },
-    loginFailures: async (username) => {
-      const [row] = await query<LoginFailureColumns>(
+    loginAttempts: async (username) => {
+      const [row] = await query<LoginAttemptColumns>(
         'SELECT count, first_ms, last_ms FROM login_failures WHERE username = $1',
         [username],
       );
-      return row ? loginFailures(row) : undefined;
+      return row ? loginAttempts(row) : undefined;
     },
-    clearLoginFailures: async (username) => {
+    clearLoginAttempts: async (username) => {
       await query('DELETE FROM login_failures WHERE username = $1', [username]);
     },
     insertEvents: (events) => insertWithRetry(pool, events),

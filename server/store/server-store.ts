@@ -61,8 +61,8 @@ export interface AdminSessionRow {
   readonly expiresMs: number;
 }
 
-/** Wrong passwords typed for one user name since `firstMs` (the throttle's window). */
-export interface LoginFailures {
+/** Login attempts for one user name since `firstMs` (the throttle's window). */
+export interface LoginAttempts {
   readonly count: number;
   readonly firstMs: number;
   readonly lastMs: number;
@@ -133,12 +133,15 @@ export interface ServerStore {
   adminBySession(idHash: string, nowMs: number): Promise<AdminRow | undefined>;
   deleteAdminSession(idHash: string): Promise<void>;
   /**
-   * Counts a wrong password for the user name, atomically (several server instances):
-   * failures older than `windowMs` are forgotten first. Says the count now.
+   * Counts a login attempt for the user name, atomically (one upsert, so parallel
+   * attempts on several server instances each get their own count) and before its
+   * password is checked: a count whose window (`windowMs` from its first attempt) has
+   * passed starts again at 1. Says the count now, this attempt included.
    */
-  recordLoginFailure(username: string, nowMs: number, windowMs: number): Promise<LoginFailures>;
-  loginFailures(username: string): Promise<LoginFailures | undefined>;
-  clearLoginFailures(username: string): Promise<void>;
+  countLoginAttempt(username: string, nowMs: number, windowMs: number): Promise<LoginAttempts>;
+  loginAttempts(username: string): Promise<LoginAttempts | undefined>;
+  /** After a right password: the name starts afresh. */
+  clearLoginAttempts(username: string): Promise<void>;
 
   /** Stores the new events of a batch in one transaction; says what became of each. */
   insertEvents(events: readonly EventRecord[]): Promise<InsertOutcome[]>;

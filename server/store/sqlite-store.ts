@@ -9,12 +9,12 @@ import { storedListeners } from './stored-listeners';
 import type { EventRecord, InsertOutcome, ServerStore, TerminalRow } from './server-store';
 import {
   adminRow,
-  loginFailures,
+  loginAttempts,
   storeRow,
   tenantRow,
   terminalRow,
   type AdminColumns,
-  type LoginFailureColumns,
+  type LoginAttemptColumns,
   type StoreColumns,
   type TenantColumns,
   type TerminalColumns,
@@ -270,9 +270,9 @@ export function openSqliteStore(file: string): ServerStore {
     deleteAdminSession: (idHash) => {
       db.prepare('DELETE FROM admin_sessions WHERE id_hash = ?').run(idHash);
     },
-    recordLoginFailure: (username, nowMs, windowMs) => {
+    countLoginAttempt: (username, nowMs, windowMs) => {
       const row = db
-        .prepare<[{ username: string; now: number; cutoff: number }], LoginFailureColumns>(
+        .prepare<[{ username: string; now: number; cutoff: number }], LoginAttemptColumns>(
           `INSERT INTO login_failures (username, count, first_ms, last_ms)
            VALUES (@username, 1, @now, @now)
            ON CONFLICT (username) DO UPDATE SET
@@ -282,18 +282,18 @@ export function openSqliteStore(file: string): ServerStore {
            RETURNING count, first_ms, last_ms`,
         )
         .get({ username, now: nowMs, cutoff: nowMs - windowMs });
-      if (!row) throw new Error('The login failure just counted is missing.');
-      return loginFailures(row);
+      if (!row) throw new Error('The login attempt just counted is missing.');
+      return loginAttempts(row);
     },
-    loginFailures: (username) => {
+    loginAttempts: (username) => {
       const row = db
-        .prepare<[string], LoginFailureColumns>(
+        .prepare<[string], LoginAttemptColumns>(
           'SELECT count, first_ms, last_ms FROM login_failures WHERE username = ?',
         )
         .get(username);
-      return row ? loginFailures(row) : undefined;
+      return row ? loginAttempts(row) : undefined;
     },
-    clearLoginFailures: (username) => {
+    clearLoginAttempts: (username) => {
       db.prepare('DELETE FROM login_failures WHERE username = ?').run(username);
     },
     insertEvents: (events) => {

@@ -1,5 +1,5 @@
 /** The tables' columns as both databases return them, and the rows the store interface speaks. */
-import type { AdminRow, LoginFailures, StoreRow, TenantRow, TerminalRow } from './server-store';
+import type { AdminRow, LoginAttempts, StoreRow, TenantRow, TerminalRow } from './server-store';
 
 export interface TenantColumns {
   id: string;
@@ -67,13 +67,13 @@ export const adminRow = (row: AdminColumns): AdminRow => ({
   createdMs: row.created_ms,
 });
 
-export interface LoginFailureColumns {
+export interface LoginAttemptColumns {
   count: number;
   first_ms: number;
   last_ms: number;
 }
 
-export const loginFailures = (row: LoginFailureColumns): LoginFailures => ({
+export const loginAttempts = (row: LoginAttemptColumns): LoginAttempts => ({
   count: row.count,
   firstMs: row.first_ms,
   lastMs: row.last_ms,

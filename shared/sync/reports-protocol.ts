@@ -1,13 +1,8 @@
 /**
- * HQ's calls (DESIGN.md: `GET /v1/reports/…`, KPIs per store and tenant): the bodies the
- * server sends and the HQ page reads, as zod schemas both sides use. HQ signs in with a
- * session cookie, not a terminal's bearer token:
+ * HQ's reports (DESIGN.md: `GET /v1/reports/…`, KPIs per store and tenant): the queries
+ * and the bodies the server sends and the HQ page reads, as zod schemas both sides use.
+ * The login, the session, the terminals and the error form are in hq-protocol.ts.
  *
- *   POST /v1/hq/login                     { username, password } → session, sets the cookie
- *   POST /v1/hq/logout                    ends the session
- *   GET  /v1/hq/session                   who is signed in (401 when no one)
- *   GET  /v1/hq/terminals                 terminals with store, last sync, revoked
- *   POST /v1/hq/terminals/:id/revoke      revokes one of the tenant's terminals
  *   GET  /v1/reports/kpis?period=…        KPIs overall and per store, per-day trend
  *   GET  /v1/reports/overdrafts?period=…  overdrafts across stores
  *   GET  /v1/reports/segments/lapsed.csv?days=N
@@ -16,48 +11,20 @@
 import { z } from 'zod';
 import { storeIdSchema } from '../ledger/event-types';
 
-export const HQ_ERROR_CODES = [
-  'malformed_json',
-  'invalid_body',
-  'invalid_query',
-  'unauthorized',
-  'wrong_password',
-  'too_many_attempts',
-  'forbidden_origin',
-  'not_found',
-  'server_error',
-] as const;
-export type HqErrorCode = (typeof HQ_ERROR_CODES)[number];
-
-export const hqErrorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
-});
-
-export const loginRequestSchema = z.strictObject({
-  username: z
-    .string()
-    .trim()
-    .min(1, 'must name the administrator')
-    .max(80, 'must be at most 80 characters'),
-  password: z.string().min(1, 'must be the password').max(200, 'must be at most 200 characters'),
-});
-export type LoginRequest = z.infer<typeof loginRequestSchema>;
-
-export const sessionResponseSchema = z.strictObject({
-  username: z.string(),
-  tenant: z.string(),
-  tenantName: z.string(),
-});
-export type SessionResponse = z.infer<typeof sessionResponseSchema>;
-
 /** Periods HQ offers; each ends with the current store-local day. */
 export const PERIOD_KINDS = ['today', 'week', 'month', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
+/** A calendar day that exists: Date.parse rolls 2026-02-30 over into March, so it must read back. */
+const isRealDate = (date: string): boolean => {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === date;
+};
+
 const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/u, 'must be a date YYYY-MM-DD')
-  .refine((date) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)), 'must be a real date');
+  .refine(isRealDate, 'must be a real date (that month has no such day)');
 
 /** The longest custom period, in days: a year and a day covers any year. */
 export const MAX_CUSTOM_DAYS = 366;
@@ -134,24 +101,6 @@ export const kpisResponseSchema = z.strictObject({
   stores: z.array(z.strictObject({ id: z.string(), name: z.string(), kpis: kpiFiguresSchema })),
 });
 export type KpisResponse = z.infer<typeof kpisResponseSchema>;
-
-export const hqTerminalSchema = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  store: z.string(),
-  storeName: z.string(),
-  enrolledMs: z.number(),
-  /** The terminal's last push or pull; null when it never synced. */
-  lastSyncMs: z.number().nullable(),
-  revokedMs: z.number().nullable(),
-});
-export type HqTerminal = z.infer<typeof hqTerminalSchema>;
-
-export const terminalsResponseSchema = z.strictObject({ terminals: z.array(hqTerminalSchema) });
-export type TerminalsResponse = z.infer<typeof terminalsResponseSchema>;
-
-export const revokeResponseSchema = z.strictObject({ terminal: hqTerminalSchema });
-export type RevokeResponse = z.infer<typeof revokeResponseSchema>;
 
 export const overdraftsResponseSchema = z.strictObject({
   period: resolvedPeriodSchema,

@@ -79,8 +79,23 @@ describe('server configuration', () => {
     const config = readServerConfig(['--port', '9000'], { PORT: '8000', TREU_DATA: '/tmp/x' });
     expect(config).toEqual({
       ok: true,
-      value: { port: 9000, host: '127.0.0.1', dataFolder: '/tmp/x', databaseUrl: undefined },
+      value: {
+        port: 9000,
+        host: '127.0.0.1',
+        dataFolder: '/tmp/x',
+        databaseUrl: undefined,
+        trustProxy: false,
+      },
     });
+    expect(readServerConfig(['--trust-proxy'], {})).toMatchObject({
+      ok: true,
+      value: { trustProxy: true },
+    });
+    expect(readServerConfig([], { TREU_TRUST_PROXY: '1' })).toMatchObject({
+      ok: true,
+      value: { trustProxy: true },
+    });
+    expect(readServerConfig([], { TREU_TRUST_PROXY: 'maybe' }).ok).toBe(false);
     expect(readServerConfig([], { PORT: 'eighty' })).toEqual({
       ok: false,
       error: 'The port must be a number from 1 to 65535, not "eighty".',

@@ -10,16 +10,15 @@ import type { EventDraft } from '../../shared/ledger/envelope';
 import { coffeeCardRules } from '../../shared/rules/program-schema';
 import {
   hqErrorBodySchema,
-  kpisResponseSchema,
-  overdraftsResponseSchema,
   revokeResponseSchema,
   sessionResponseSchema,
   terminalsResponseSchema,
-} from '../../shared/sync/reports-protocol';
+} from '../../shared/sync/hq-protocol';
+import { kpisResponseSchema, overdraftsResponseSchema } from '../../shared/sync/reports-protocol';
 import { createStore } from '../../server/admin/tenancy';
 import { makeEnrolmentCode } from '../../server/admin/tenancy';
 import { createAdmin } from '../../server/hq/admin-accounts';
-import { LOCK_MS } from '../../server/hq/login-throttle';
+import { ATTEMPT_WINDOW_MS, MAX_ATTEMPTS } from '../../server/hq/login-throttle';
 import { buildSyncServer } from '../../server/http/sync-server';
 import type { ServerStore } from '../../server/store/server-store';
 import {
@@ -317,13 +316,47 @@ function describeHq(kind: StoreKind) {
         password: passwordA,
       });
       expect(errorCode(locked)).toEqual({ status: 429, code: 'too_many_attempts' });
-      expect(locked.headers.get('retry-after')).toBe(String(LOCK_MS / 1000));
+      expect(locked.headers.get('retry-after')).toBe(String(ATTEMPT_WINDOW_MS / 1000));
       expect(c.cookie).toBeUndefined();
       // Another name is not locked by anna's failures.
       expect(
         (await c.request('POST', '/v1/hq/login', { username: 'bob', password: passwordB })).status,
       ).toBe(200);
-      nowMs = NOW + LOCK_MS;
+      nowMs = NOW + ATTEMPT_WINDOW_MS;
+      expect(
+        (await c.request('POST', '/v1/hq/login', { username: 'anna', password: passwordA })).status,
+      ).toBe(200);
+      // The right password cleared the count.
+      const again = await c.request('POST', '/v1/hq/login', { username: 'anna', password: 'x' });
+      expect(again.text).toContain('4 tries left');
+    });
+
+    it('checks at most five of many parallel wrong passwords and refuses the rest', async () => {
+      const c = client(url);
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          c.request('POST', '/v1/hq/login', { username: 'anna', password: `guess${i}` }),
+        ),
+      );
+      const statuses = answers.map((a) => errorCode(a));
+      const checked = statuses.filter((s) => s.status === 401);
+      const refused = answers.filter((a) => a.status === 429);
+      expect(checked).toHaveLength(MAX_ATTEMPTS);
+      expect(checked.every((s) => s.code === 'wrong_password')).toBe(true);
+      expect(refused).toHaveLength(40 - checked.length);
+      for (const answer of refused) {
+        expect(errorCode(answer).code).toBe('too_many_attempts');
+        expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+      // The right password is not even checked until the window has passed.
+      nowMs = NOW + ATTEMPT_WINDOW_MS - 1000;
+      const locked = await c.request('POST', '/v1/hq/login', {
+        username: 'anna',
+        password: passwordA,
+      });
+      expect(errorCode(locked)).toEqual({ status: 429, code: 'too_many_attempts' });
+      expect(locked.headers.get('retry-after')).toBe('1');
+      nowMs = NOW + ATTEMPT_WINDOW_MS;
       expect(
         (await c.request('POST', '/v1/hq/login', { username: 'anna', password: passwordA })).status,
       ).toBe(200);
@@ -342,6 +375,18 @@ function describeHq(kind: StoreKind) {
         '/v1/reports/kpis?period=custom&from=2026-11-10&to=2026-11-01',
       );
       expect(backwards.text).toContain('must not be before from');
+      const impossible = await c.request(
+        'GET',
+        '/v1/reports/kpis?period=custom&from=2026-02-30&to=2026-03-02',
+      );
+      expect(errorCode(impossible)).toEqual({ status: 400, code: 'invalid_query' });
+      expect(impossible.text).toContain('from: must be a real date');
+      const impossibleTo = await c.request(
+        'GET',
+        '/v1/reports/segments/champions.csv?period=custom&from=2026-04-01&to=2026-04-31',
+      );
+      expect(errorCode(impossibleTo)).toEqual({ status: 400, code: 'invalid_query' });
+      expect(impossibleTo.text).toContain('to: must be a real date');
       expect(errorCode(await c.request('GET', '/v1/reports/segments/lapsed.csv?days=0'))).toEqual({
         status: 400,
         code: 'invalid_query',
@@ -458,6 +503,47 @@ function describeHq(kind: StoreKind) {
       });
     });
 
+    it('reads and folds the ledger once for a dashboard load, and afresh once events land', async () => {
+      let reads = 0;
+      // The stores are plain objects of closures: a copy with one method counted works alike.
+      const counting: ServerStore = {
+        ...store,
+        eventsAfter: (...args) => {
+          reads += 1;
+          return store.eventsAfter(...args);
+        },
+      };
+      // A second instance on the same store: events pushed through the first one count.
+      const second = buildSyncServer({ store: counting, now: () => nowMs });
+      const secondUrl = await second.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        const c = client(secondUrl);
+        expect(
+          (await c.request('POST', '/v1/hq/login', { username: 'anna', password: passwordA }))
+            .status,
+        ).toBe(200);
+        const [kpis, overdrafts] = await Promise.all([
+          c.request('GET', '/v1/reports/kpis?period=week'),
+          c.request('GET', '/v1/reports/overdrafts?period=week'),
+        ]);
+        expect([kpis.status, overdrafts.status]).toEqual([200, 200]);
+        expect(reads).toBe(1);
+        expect(kpisResponseSchema.parse(kpis.json()).overall.stampsEarned).toBe(4);
+
+        const push = await north.request('POST', '/v1/events', {
+          events: [await north.sign(stamp('mem_jonas', 1), at(11, 24, 10))],
+        });
+        expect(push.status).toBe(200);
+        const after = kpisResponseSchema.parse(
+          (await c.request('GET', '/v1/reports/kpis?period=week')).json(),
+        );
+        expect(after.overall.stampsEarned).toBe(5);
+        expect(reads).toBe(2);
+      } finally {
+        await second.close();
+      }
+    });
+
     it('lists the overdrafts across stores with names', async () => {
       const c = await signedIn();
       const answer = overdraftsResponseSchema.parse(
@@ -490,7 +576,7 @@ function describeHq(kind: StoreKind) {
       expect(lapsed.headers.get('content-disposition')).toBe(
         'attachment; filename="treu-lapsed-30-days-2026-11-24.csv"',
       );
-      // fetch's text() drops the BOM; the bytes keep it (checked in hq-csv.test.ts).
+      // fetch's text() drops the BOM; the bytes keep it (checked in test/shared/csv.test.ts).
       expect(lapsed.text).toBe(
         'member,name,email,phone,last_visit,visits\r\nmem_mia,Mia Sommer,mia@example.com,,2026-10-01T09:01:00.000Z,1\r\n',
       );
@@ -597,10 +683,71 @@ function describeHq(kind: StoreKind) {
       expect((await other.request('GET', '/v1/events')).status).toBe(200);
     });
 
-    it('sends /hq to the page', async () => {
+    it('sends /hq to the page by a relative address, which works behind a path prefix', async () => {
       const answer = await client(url).request('GET', '/hq');
       expect(answer.status).toBe(302);
-      expect(answer.headers.get('location')).toBe('/hq.html');
+      expect(answer.headers.get('location')).toBe('hq.html');
+      expect(new URL('hq.html', 'https://example.com/treu/hq').pathname).toBe('/treu/hq.html');
+    });
+
+    it('answers no other origin on HQ’s calls; the terminal’s calls stay open to any', async () => {
+      const foreign = { origin: 'http://evil.example' };
+      const preflight = (path: string) =>
+        fetch(new URL(path, url), {
+          method: 'OPTIONS',
+          headers: {
+            ...foreign,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type',
+          },
+        });
+      const c = await signedIn();
+      for (const path of [
+        '/v1/hq/session',
+        '/v1/hq/terminals',
+        '/v1/reports/kpis',
+        '/v1/reports/overdrafts',
+        '/v1/reports/segments/lapsed.csv',
+      ]) {
+        const answer = await c.request('GET', path, undefined, foreign);
+        expect(answer.status, path).toBe(200);
+        expect(answer.headers.get('access-control-allow-origin'), path).toBeNull();
+      }
+      for (const path of ['/v1/hq/login', '/v1/hq/logout', '/v1/reports/kpis']) {
+        const answer = await preflight(path);
+        expect(answer.headers.get('access-control-allow-origin'), path).toBeNull();
+        expect(answer.headers.get('access-control-allow-methods'), path).toBeNull();
+      }
+      for (const path of ['/v1/terminals', '/v1/events', '/v1/snapshot']) {
+        const answer = await fetch(new URL(path, url), { headers: foreign });
+        expect(answer.headers.get('access-control-allow-origin'), path).toBe('*');
+        expect((await preflight(path)).headers.get('access-control-allow-origin'), path).toBe('*');
+      }
+    });
+
+    it('marks the session cookie Secure behind an HTTPS proxy the server is told to trust', async () => {
+      const viaProxy = {
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'hq.example.com',
+        origin: 'https://hq.example.com',
+      };
+      const login = { username: 'anna', password: passwordA };
+      const direct = await client(url).request('POST', '/v1/hq/login', login, {
+        'x-forwarded-proto': 'https',
+      });
+      // Not told to trust a proxy: a client's X-Forwarded-Proto proves nothing.
+      expect(direct.headers.get('set-cookie')).not.toContain('Secure');
+      const proxied = buildSyncServer({ store, now: () => nowMs, trustProxy: true });
+      const proxiedUrl = await proxied.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        const answer = await client(proxiedUrl).request('POST', '/v1/hq/login', login, viaProxy);
+        expect(answer.status, answer.text).toBe(200);
+        expect(answer.headers.get('set-cookie')).toMatch(/; Secure$/);
+        const out = await client(proxiedUrl).request('POST', '/v1/hq/logout', undefined, viaProxy);
+        expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0;.*; Secure$/);
+      } finally {
+        await proxied.close();
+      }
     });
   });
 }

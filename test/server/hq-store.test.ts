@@ -1,14 +1,14 @@
 /**
  * HQ's part of the server store on SQLite and PostgreSQL (the same tests for both):
  * admins and their refusals, sessions that expire and end with a new password, and the
- * count of wrong passwords with its window. Besides: scrypt hashes and the CSV format.
+ * count of login attempts with its window. Besides: scrypt hashes and the admin CLI (the CSV format is
+ * test/shared/csv.test.ts's).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { adminCli } from '../../server/cli/admin-cli';
-import { BOM, csvField, toCsv } from '../../server/hq/csv';
 import { openSqliteStore } from '../../server/store/sqlite-store';
 import { createAdmin, resetAdminPassword } from '../../server/hq/admin-accounts';
 import { hashPassword, newPassword, verifyPassword } from '../../server/hq/passwords';
@@ -94,28 +94,38 @@ function describeHqStore(kind: StoreKind) {
       expect(await store.adminBySession('s3', NOW + 5000)).toBeDefined();
     });
 
-    it('counts wrong passwords per name within a window, and forgets them', async () => {
-      expect(await store.loginFailures('anna')).toBeUndefined();
-      expect(await store.recordLoginFailure('anna', NOW, 1000)).toEqual({
+    it('counts parallel login attempts atomically: each gets a count of its own', async () => {
+      const counts = await Promise.all(
+        Array.from({ length: 20 }, () => store.countLoginAttempt('anna', NOW, 60_000)),
+      );
+      expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      );
+      expect(await store.loginAttempts('anna')).toMatchObject({ count: 20, firstMs: NOW });
+    });
+
+    it('counts login attempts per name within a window, and forgets them', async () => {
+      expect(await store.loginAttempts('anna')).toBeUndefined();
+      expect(await store.countLoginAttempt('anna', NOW, 1000)).toEqual({
         count: 1,
         firstMs: NOW,
         lastMs: NOW,
       });
-      expect(await store.recordLoginFailure('anna', NOW + 500, 1000)).toEqual({
+      expect(await store.countLoginAttempt('anna', NOW + 500, 1000)).toEqual({
         count: 2,
         firstMs: NOW,
         lastMs: NOW + 500,
       });
-      expect(await store.recordLoginFailure('bob', NOW + 500, 1000)).toMatchObject({ count: 1 });
+      expect(await store.countLoginAttempt('bob', NOW + 500, 1000)).toMatchObject({ count: 1 });
       // The window has passed since the first: counting starts again.
-      expect(await store.recordLoginFailure('anna', NOW + 1000, 1000)).toEqual({
+      expect(await store.countLoginAttempt('anna', NOW + 1000, 1000)).toEqual({
         count: 1,
         firstMs: NOW + 1000,
         lastMs: NOW + 1000,
       });
-      await store.clearLoginFailures('anna');
-      expect(await store.loginFailures('anna')).toBeUndefined();
-      expect(await store.loginFailures('bob')).toMatchObject({ count: 1 });
+      await store.clearLoginAttempts('anna');
+      expect(await store.loginAttempts('anna')).toBeUndefined();
+      expect(await store.loginAttempts('bob')).toMatchObject({ count: 1 });
     });
   });
 }
@@ -141,27 +151,6 @@ describe('passwords', () => {
     expect(await verifyPassword(`${password}x`, one)).toBe(false);
     expect(await verifyPassword(password, 'plain text')).toBe(false);
     expect(newPassword()).not.toBe(password);
-  });
-});
-
-describe('CSV', () => {
-  it('quotes by RFC 4180, guards against formulas, ends lines with CRLF after a BOM', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField('=1+1')).toBe("'=1+1");
-    expect(csvField('+49 170')).toBe("'+49 170");
-    expect(csvField('-2')).toBe("'-2");
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField('\tx')).toBe("'\tx");
-    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
-    expect(csvField(-2)).toBe('-2');
-    expect(csvField(undefined)).toBe('');
-    expect(csvField('Müller')).toBe('Müller');
-    const csv = toCsv(['a', 'b'], [[1, 'x,y']]);
-    expect(csv).toBe(`${BOM}a,b\r\n1,"x,y"\r\n`);
-    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 });
 
