@@ -17,7 +17,7 @@ import {
 type Fn = (...args: never[]) => unknown;
 
 /** `window.treu[part][method]` if it is a function, bound to its part. */
-function bridgeMethod(part: string, method: string): Fn | undefined {
+export function bridgeMethod(part: string, method: string): Fn | undefined {
   const bridge: unknown = window.treu;
   if (typeof bridge !== 'object' || bridge === null) return undefined;
   const section: unknown = (bridge as Record<string, unknown>)[part];

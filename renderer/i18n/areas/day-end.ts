@@ -39,7 +39,16 @@ export const dayEndMessages = bilingual({
     cashier: 'Cashier',
     noCashiers: 'No cashier recorded anything.',
     print: 'Print the Z report',
-    printFailed: (detail: string) => `The printer did not take the report: ${detail}`,
+    printFailed: (problem: string, detail: string | undefined) =>
+      `The Z report was not printed: ${problem}${detail === undefined ? '' : ` (${detail})`}`,
+    printProblem: {
+      invalid_input: 'the terminal did not accept the print request. Print again.',
+      not_allowed: 'printing is not allowed on this terminal.',
+      unavailable: 'no printer is available. Check that it is connected and switched on.',
+      failed: 'the printer could not print it. Check the paper and the cable, then print again.',
+      no_answer:
+        'the terminal gave no usable answer. Print again, or restart the terminal if it keeps happening.',
+    },
     confirm: 'Confirm and close the day',
     closing: 'Closing…',
     closed: (when: string) => `Day closed at ${when}. The Z report is recorded.`,
@@ -86,7 +95,18 @@ export const dayEndMessages = bilingual({
     cashier: 'Kassenkraft',
     noCashiers: 'Keine Kassenkraft hat etwas erfasst.',
     print: 'Z-Bericht drucken',
-    printFailed: (detail: string) => `Der Drucker hat den Bericht nicht angenommen: ${detail}`,
+    printFailed: (problem: string, detail: string | undefined) =>
+      `Der Z-Bericht wurde nicht gedruckt: ${problem}${detail === undefined ? '' : ` (${detail})`}`,
+    printProblem: {
+      invalid_input: 'Die Kasse hat den Druckauftrag nicht angenommen. Drucken Sie erneut.',
+      not_allowed: 'Auf dieser Kasse ist Drucken nicht erlaubt.',
+      unavailable:
+        'Es ist kein Drucker verfügbar. Prüfen Sie, ob er angeschlossen und eingeschaltet ist.',
+      failed:
+        'Der Drucker konnte ihn nicht drucken. Prüfen Sie Papier und Kabel und drucken Sie erneut.',
+      no_answer:
+        'Die Kasse hat keine verwertbare Antwort gegeben. Drucken Sie erneut, oder starten Sie die Kasse neu, wenn es wieder vorkommt.',
+    },
     confirm: 'Bestätigen und Tag abschließen',
     closing: 'Wird abgeschlossen…',
     closed: (when: string) => `Tag abgeschlossen um ${when}. Der Z-Bericht ist gespeichert.`,

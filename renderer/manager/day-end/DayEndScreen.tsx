@@ -89,7 +89,11 @@ export function DayEndScreen() {
 
   const print = async () => {
     const printed = await printZReport();
-    setProblem(printed.ok ? undefined : words.printFailed(printed.detail));
+    setProblem(
+      printed.ok
+        ? undefined
+        : words.printFailed(words.printProblem[printed.problem], printed.detail),
+    );
   };
 
   const busy = phase === 'syncing' || phase === 'reading' || phase === 'closing';
