@@ -195,6 +195,27 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('reports and the day-end close in Chromium'
     });
     await page.getByRole('button', { name: 'Print the Z report' }).click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    // In the Electron shell the bridge prints; a printer that fails is said in words.
+    await page.evaluate(() => {
+      (window as unknown as { treu: unknown }).treu = {
+        printer: {
+          print: () =>
+            Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'No printer.' } }),
+        },
+      };
+    });
+    await page.getByRole('button', { name: 'Print the Z report' }).click();
+    await expect
+      .poll(() => page.locator('.day-end').getByRole('alert').textContent())
+      .toBe(
+        'The Z report was not printed: no printer is available. Check that it is connected and switched on. (No printer.)',
+      );
+    await page.evaluate(() => {
+      delete (window as unknown as { treu?: unknown }).treu;
+    });
+    await page.getByRole('button', { name: 'Print the Z report' }).click();
+    await expect.poll(() => page.locator('.day-end').getByRole('alert').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(2);
     await page.emulateMedia({ media: 'print' });
     const visibility = (selector: string) =>
       page
