@@ -4,6 +4,8 @@
  * edited (stamps per visit, a second reward, a campaign), a bad value is worded beside its field and
  * refuses publishing, the preview says what a purchase would earn, axe finds nothing
  * serious, and version 2 is published; after sync, B stamps a member by the new rule.
+ * Then both edit at once: A publishes version 3, and B, whose form was filled from
+ * version 2, is refused in words instead of overwriting it, and reopens the newest.
  * Screenshots in test-results/e2e/programs-*.
  */
 import type { Page } from 'playwright-core';
@@ -58,6 +60,35 @@ const versionOf = (page: Page, name: string) =>
     .filter({ has: page.getByRole('rowheader', { name, exact: true }) })
     .getByRole('cell')
     .first();
+
+/** Version and name of every program the terminal holds, read straight from IndexedDB. */
+function storedPrograms(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ version: number; name: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('treu-terminal');
+        open.onerror = () => {
+          reject(new Error(String(open.error)));
+        };
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db.transaction('programs').objectStore('programs').getAll();
+          read.onsuccess = () => {
+            db.close();
+            resolve(
+              (read.result as { version: number; name: string }[]).map(({ version, name }) => ({
+                version,
+                name,
+              })),
+            );
+          };
+          read.onerror = () => {
+            reject(new Error(String(read.error)));
+          };
+        };
+      }),
+  );
+}
 
 describe.skipIf(!CHROMIUM_AVAILABLE)('the program editor', () => {
   let opened: OpenedStore;
@@ -183,5 +214,38 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the program editor', () => {
       .toContain('2 stamps given. Balance now 2.');
     await page.getByRole('button', { name: /Redeem: Free cake/ }).waitFor();
     await b.screenshot('stamped-by-new-rule');
+  });
+
+  it('refuses to publish over a version another terminal published while B edited', async () => {
+    const onB = b.page;
+    await openPrograms(onB);
+    await onB.getByRole('button', { name: 'Edit Coffee card' }).click();
+    await onB.getByRole('heading', { name: 'Edit Coffee card (version 2)' }).waitFor();
+    await onB.getByLabel('Program name').fill('Coffee pass');
+
+    // Meanwhile A publishes version 3, and sync brings it to B.
+    const onA = a.page;
+    await onA.getByRole('button', { name: 'Edit Coffee card' }).click();
+    await onA.getByRole('heading', { name: 'Edit Coffee card (version 2)' }).waitFor();
+    await onA.getByLabel('Program name').fill('Coffee club');
+    await onA.getByRole('button', { name: 'Publish' }).click();
+    await onA.getByText('Published version 3.').waitFor();
+    await expect
+      .poll(() => storedPrograms(onB), { timeout: 20_000 })
+      .toEqual([{ version: 3, name: 'Coffee club' }]);
+
+    await onB.getByRole('button', { name: 'Publish' }).click();
+    await expect
+      .poll(() => onB.locator('.program-editor').getByRole('alert').textContent())
+      .toContain(
+        'This program was changed on another terminal (version 3) while you edited; reopen it.',
+      );
+    expect(await storedPrograms(onB)).toEqual([{ version: 3, name: 'Coffee club' }]);
+    await expectAccessible(onB);
+    await b.screenshot('changed-meanwhile');
+
+    await onB.getByRole('button', { name: 'Reopen the newest version' }).click();
+    await onB.getByRole('heading', { name: 'Edit Coffee club (version 3)' }).waitFor();
+    expect(await onB.getByLabel('Program name').inputValue()).toBe('Coffee club');
   });
 });
