@@ -9,8 +9,7 @@ import { kioskMessages } from './areas/kiosk';
 import { hqMessages } from './areas/hq';
 import { pwaMessages } from './areas/pwa';
 import type { Messages } from './en';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from './plural';
 
 export const de: Messages = {
   languageName: 'Deutsch',

@@ -12,8 +12,7 @@ import { dayEndMessages } from './areas/day-end';
 import { kioskMessages } from './areas/kiosk';
 import { hqMessages } from './areas/hq';
 import { pwaMessages } from './areas/pwa';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from './plural';
 
 export const en = {
   languageName: 'English',

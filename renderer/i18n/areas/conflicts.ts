@@ -1,7 +1,6 @@
 /** The words of the Conflicts screen: overdrafts, side by side, and how a manager settles them. */
 import { bilingual } from '../bilingual';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '../plural';
 
 export const conflictsMessages = bilingual({
   en: {

@@ -1,7 +1,6 @@
 /** The words of the Day-end close screen. */
 import { bilingual } from '../bilingual';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '../plural';
 
 export const dayEndMessages = bilingual({
   en: {

@@ -1,7 +1,6 @@
 /** The words of the customer view: what a member reads when they scan their own card. */
 import { bilingual } from '../bilingual';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '../plural';
 
 export const kioskMessages = bilingual({
   en: {

@@ -1,7 +1,7 @@
 /** The words of the Programs screen: the list, the editor, its checks and its preview. */
 import { bilingual } from '../bilingual';
+import { plural } from '../plural';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const euros = (cents: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
 

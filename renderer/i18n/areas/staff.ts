@@ -1,7 +1,6 @@
 /** The words of the Staff screen: the staff list, its audit, and corrections per cashier. */
 import { bilingual } from '../bilingual';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '../plural';
 
 export const staffMessages = bilingual({
   en: {
