@@ -1,5 +1,5 @@
 /** HQ once signed in: the period's figures, the trend, stores, terminals, overdrafts, exports. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   terminalsResponseSchema,
   type SessionResponse,
@@ -17,7 +17,8 @@ import { formatDate } from './format';
 import { KpiSection } from './KpiSection';
 import { LanguagePicker } from './LanguagePicker';
 import { OverdraftsSection } from './OverdraftsSection';
-import { PeriodPicker, periodQuery, type PeriodChoice } from './PeriodPicker';
+import { describeHqFailure } from './hq-errors';
+import { initialPeriod, PeriodPicker, periodQuery, type PeriodChoice } from './PeriodPicker';
 import { SegmentsSection } from './SegmentsSection';
 import { TerminalsSection } from './TerminalsSection';
 import { TrendChart } from './TrendChart';
@@ -28,52 +29,59 @@ interface Figures {
   readonly terminals: TerminalsResponse;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export function Dashboard(props: {
   session: SessionResponse;
   onSignedOut: (notice?: string) => void;
 }) {
   const { t, language } = useI18n();
   const { onSignedOut } = props;
-  const [period, setPeriod] = useState<PeriodChoice>({
-    period: 'week',
-    from: today(),
-    to: today(),
-  });
+  const [period, setPeriod] = useState<PeriodChoice>(() => initialPeriod(Date.now()));
+  /** Bumped to load the same period again (after a revocation). */
+  const [reloads, setReloads] = useState(0);
   const [figures, setFigures] = useState<Figures | undefined>(undefined);
   const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<HqFailure | undefined>(undefined);
+  // Read by the effect below without being one of its reasons to load again: a change of
+  // language re-renders the words, it fetches nothing.
+  const signOutNotice = useRef(t.hq.sessionEnded);
+  signOutNotice.current = t.hq.sessionEnded;
 
   const fail = useCallback(
     (failure: HqFailure) => {
-      if (failure.kind === 'signed_out') onSignedOut(t.hq.sessionEnded);
-      else setError(failure.kind === 'offline' ? t.hq.networkError : failure.message);
+      if (failure.kind === 'signed_out') onSignedOut(signOutNotice.current);
+      else setError(failure);
     },
-    [onSignedOut, t],
+    [onSignedOut],
   );
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    setError(undefined);
-    const query = periodQuery(period);
-    const [kpis, overdrafts, terminals] = await Promise.all([
-      hqJson(kpisResponseSchema, `/v1/reports/kpis?${query}`),
-      hqJson(overdraftsResponseSchema, `/v1/reports/overdrafts?${query}`),
-      hqJson(terminalsResponseSchema, '/v1/hq/terminals'),
-    ]);
-    setLoading(false);
-    if (!kpis.ok || !overdrafts.ok || !terminals.ok) {
-      const failed = !kpis.ok ? kpis.error : !overdrafts.ok ? overdrafts.error : undefined;
-      fail(failed ?? (terminals.ok ? { kind: 'offline' } : terminals.error));
-      return;
-    }
-    setFigures({ kpis: kpis.value, overdrafts: overdrafts.value, terminals: terminals.value });
-  }, [period, fail]);
-
   useEffect(() => {
+    // A newer period (or leaving the page) aborts these calls: an older period's answers,
+    // however late, never overwrite the newer one's.
+    const controller = new AbortController();
+    const { signal } = controller;
+    const load = async () => {
+      setLoading(true);
+      setError(undefined);
+      const query = periodQuery(period);
+      const [kpis, overdrafts, terminals] = await Promise.all([
+        hqJson(kpisResponseSchema, `/v1/reports/kpis?${query}`, { signal }),
+        hqJson(overdraftsResponseSchema, `/v1/reports/overdrafts?${query}`, { signal }),
+        hqJson(terminalsResponseSchema, '/v1/hq/terminals', { signal }),
+      ]);
+      if (signal.aborted) return;
+      setLoading(false);
+      if (!kpis.ok || !overdrafts.ok || !terminals.ok) {
+        const failed = !kpis.ok ? kpis.error : !overdrafts.ok ? overdrafts.error : undefined;
+        fail(failed ?? (terminals.ok ? { kind: 'offline' } : terminals.error));
+        return;
+      }
+      setFigures({ kpis: kpis.value, overdrafts: overdrafts.value, terminals: terminals.value });
+    };
     void load();
-  }, [load]);
+    return () => {
+      controller.abort();
+    };
+  }, [period, reloads, fail]);
 
   const signOut = async () => {
     await hqPost('/v1/hq/logout');
@@ -106,7 +114,7 @@ export function Dashboard(props: {
         </p>
         {error && (
           <p className="error" role="alert">
-            {error}
+            {describeHqFailure(error, t.hq)}
           </p>
         )}
         {figures && (
@@ -115,7 +123,9 @@ export function Dashboard(props: {
             <TrendChart perDay={figures.kpis.overall.perDay} period={figures.kpis.period} />
             <TerminalsSection
               terminals={figures.terminals.terminals}
-              onRevoked={() => void load()}
+              onRevoked={() => {
+                setReloads((n) => n + 1);
+              }}
               onFailure={fail}
             />
             <OverdraftsSection overdrafts={figures.overdrafts.overdrafts} />

@@ -1,8 +1,9 @@
-/** HQ's sign-in: user name and password; the server's refusal shown in its words. */
+/** HQ's sign-in: user name and password; a refusal shown in the page's language. */
 import { useState, type SubmitEvent } from 'react';
 import { sessionResponseSchema, type SessionResponse } from '../../shared/sync/hq-protocol';
 import { useI18n } from '../i18n/i18n';
-import { hqJson } from './hq-api';
+import { hqJson, type HqFailure } from './hq-api';
+import { describeHqFailure } from './hq-errors';
 import { LanguagePicker } from './LanguagePicker';
 
 export function LoginForm(props: {
@@ -13,7 +14,7 @@ export function LoginForm(props: {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [working, setWorking] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<HqFailure | undefined>(undefined);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -29,7 +30,7 @@ export function LoginForm(props: {
       return;
     }
     setPassword('');
-    setError(answer.error.kind === 'offline' ? t.hq.networkError : answer.error.message);
+    setError(answer.error);
   };
 
   return (
@@ -65,7 +66,7 @@ export function LoginForm(props: {
         </label>
         {error && (
           <p className="error" role="alert">
-            {error}
+            {describeHqFailure(error, t.hq)}
           </p>
         )}
         <div className="row">

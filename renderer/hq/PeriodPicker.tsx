@@ -1,5 +1,7 @@
 /** Which days the figures cover: today, the last 7 or 30 days, or dates of one's own. */
 import { useState, type SubmitEvent } from 'react';
+import { KPI_DEFAULTS } from '../../shared/kpi/compute-kpis';
+import { localTime } from '../../shared/rules/local-time';
 import { PERIOD_KINDS, type PeriodKind } from '../../shared/sync/reports-protocol';
 import { useI18n } from '../i18n/i18n';
 
@@ -7,6 +9,19 @@ export interface PeriodChoice {
   readonly period: PeriodKind;
   readonly from: string;
   readonly to: string;
+}
+
+/**
+ * The period shown first: the last 7 days, and for a custom period today's date in the
+ * stores' calendar (the zone the server counts days in), not the UTC day: at 00:30 in
+ * Berlin the UTC day is still yesterday.
+ */
+export function initialPeriod(
+  nowMs: number,
+  timeZone: string = KPI_DEFAULTS.timeZone,
+): PeriodChoice {
+  const today = localTime(nowMs, timeZone).date;
+  return { period: 'week', from: today, to: today };
 }
 
 /** The query string of a period for the report routes. */

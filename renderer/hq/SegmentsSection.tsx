@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { hqDownload, type HqFailure } from './hq-api';
+import { describeHqFailure } from './hq-errors';
 import { periodQuery, type PeriodChoice } from './PeriodPicker';
 
 export function SegmentsSection(props: {
@@ -12,7 +13,7 @@ export function SegmentsSection(props: {
   const [days, setDays] = useState('60');
   const [working, setWorking] = useState(false);
   const [done, setDone] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<HqFailure | undefined>(undefined);
 
   const download = async (path: string) => {
     setWorking(true);
@@ -23,7 +24,7 @@ export function SegmentsSection(props: {
     if (answer.ok) {
       setDone(t.hq.segments.downloaded(answer.value));
     } else if (answer.error.kind === 'refused') {
-      setError(answer.error.message);
+      setError(answer.error);
     } else {
       props.onFailure(answer.error);
     }
@@ -75,7 +76,7 @@ export function SegmentsSection(props: {
       <p role="status">{working ? t.hq.segments.downloading : (done ?? '')}</p>
       {error && (
         <p className="error" role="alert">
-          {error}
+          {describeHqFailure(error, t.hq)}
         </p>
       )}
     </section>

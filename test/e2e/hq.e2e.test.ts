@@ -2,7 +2,9 @@
  * HQ in Chromium against the real server on SQLite serving the production build: the
  * owner signs in, sees the figures of two terminals' events, revokes a terminal (whose
  * next push the server then refuses), downloads the lapsed members as CSV, and axe finds
- * no serious or critical violation on the sign-in page nor on the dashboard.
+ * no serious or critical violation on the sign-in page nor on the dashboard. Then, in
+ * German: a refusal in German words, and an older period's late answer that does not
+ * overwrite the newer period's figures.
  * Screenshots in test-results/e2e/hq/.
  */
 import { readFile } from 'node:fs/promises';
@@ -180,5 +182,75 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('HQ in the browser', () => {
     await page.getByRole('button', { name: 'Abmelden' }).click();
     await page.getByRole('heading', { name: 'Bei der Zentrale anmelden' }).waitFor();
     await browser.screenshot('signed-out');
+  });
+
+  // Goes on from the test above: signed out, the page in German.
+  it('says refusals in German, and a late answer of an older period never shows', async () => {
+    const page = browser.page;
+    await page.getByRole('heading', { name: 'Bei der Zentrale anmelden' }).waitFor();
+    await page.getByLabel('Benutzername').fill('owner');
+    await page.getByLabel('Passwort').fill('nicht das Passwort');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Benutzername oder Passwort ist falsch.');
+
+    // The month's KPIs are held back until the test lets them go.
+    const monthKpis = /\/v1\/reports\/kpis\?period=month/;
+    let letMonthGo: () => void = () => undefined;
+    const monthHeld = new Promise<void>((resolve) => {
+      letMonthGo = resolve;
+    });
+    let monthAsked: () => void = () => undefined;
+    const monthRequested = new Promise<void>((resolve) => {
+      monthAsked = resolve;
+    });
+    const monthSettled = new Promise<void>((resolve) => {
+      const settle = (request: { url(): string }) => {
+        if (monthKpis.test(request.url())) resolve();
+      };
+      page.on('requestfinished', settle);
+      page.on('requestfailed', settle);
+    });
+    await page.route(monthKpis, async (route) => {
+      monthAsked();
+      await monthHeld;
+      // The page may have aborted the call meanwhile: then there is nothing to answer.
+      await route.continue().catch(() => undefined);
+    });
+
+    await page.getByLabel('Passwort').fill(password);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('heading', { name: 'Alle Filialen' }).waitFor();
+    const shown = page.locator('.hq-progress');
+    await expect.poll(() => shown.textContent()).toContain(' bis ');
+    const period = page.getByRole('combobox', { name: /^Anzeigen/ });
+    await period.selectOption('month');
+    await monthRequested;
+    await period.selectOption('today');
+    // Today is one day: no "from … to …".
+    await expect
+      .poll(async () => {
+        const text = (await shown.textContent()) ?? '';
+        return text !== '' && !text.includes('Kennzahlen werden') && !text.includes(' bis ');
+      })
+      .toBe(true);
+    const todayText = await shown.textContent();
+    letMonthGo();
+    await monthSettled;
+    // Two frames: React has rendered whatever the late answer set off.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          requestAnimationFrame(() => {
+            requestAnimationFrame(() => {
+              resolve();
+            });
+          });
+        }),
+    );
+    expect(await shown.textContent()).toBe(todayText);
+    await page.unroute(monthKpis);
+    await browser.screenshot('today-after-late-month');
   });
 });

@@ -96,6 +96,26 @@ export const hqMessages = bilingual({
       downloaded: (file: string) => `Downloaded ${file}.`,
     },
     refreshing: 'Loading figures…',
+    errors: {
+      wrong_password: 'The user name or the password is wrong.',
+      too_many_attempts: (minutes: number | undefined) =>
+        minutes === undefined
+          ? 'Too many wrong passwords for this name. Please wait a while and try again.'
+          : `Too many wrong passwords for this name. Try again in ${plural(minutes, 'minute', 'minutes')}.`,
+      unauthorized: 'Your session has ended. Please sign in again.',
+      invalid_query:
+        'The server cannot show these figures. Check the dates (real days, the first not after the last, at most 366 days) and the number of days.',
+      invalid_body: 'The server could not read what HQ sent. Reload the page and try again.',
+      malformed_json: 'The server could not read what HQ sent. Reload the page and try again.',
+      forbidden_origin:
+        'The server takes this only from HQ’s own page. Open HQ at the server’s address and try again.',
+      not_found: 'This store or terminal is not among yours (any more). Reload the page.',
+      server_error: 'The server ran into a problem. Please try again in a moment.',
+      unreadable:
+        'The server sent an answer HQ cannot read. Reload the page; if that does not help, the server may run another version.',
+      other: (status: number) => `The server refused (HTTP ${status}).`,
+      detail: (message: string) => `Server: ${message}`,
+    },
   },
   de: {
     title: 'Treu Zentrale',
@@ -191,5 +211,29 @@ export const hqMessages = bilingual({
       downloaded: (file: string) => `${file} heruntergeladen.`,
     },
     refreshing: 'Kennzahlen werden geladen…',
+    errors: {
+      wrong_password: 'Benutzername oder Passwort ist falsch.',
+      too_many_attempts: (minutes: number | undefined) =>
+        minutes === undefined
+          ? 'Zu viele falsche Passwörter für diesen Namen. Bitte warten Sie eine Weile und versuchen Sie es dann erneut.'
+          : `Zu viele falsche Passwörter für diesen Namen. Versuchen Sie es in ${plural(minutes, 'Minute', 'Minuten')} erneut.`,
+      unauthorized: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+      invalid_query:
+        'Der Server kann diese Kennzahlen nicht zeigen. Prüfen Sie die Daten (echte Tage, der erste nicht nach dem letzten, höchstens 366 Tage) und die Zahl der Tage.',
+      invalid_body:
+        'Der Server konnte nicht lesen, was die Zentrale gesendet hat. Laden Sie die Seite neu und versuchen Sie es erneut.',
+      malformed_json:
+        'Der Server konnte nicht lesen, was die Zentrale gesendet hat. Laden Sie die Seite neu und versuchen Sie es erneut.',
+      forbidden_origin:
+        'Der Server nimmt das nur von der Seite der Zentrale an. Öffnen Sie die Zentrale unter der Adresse des Servers und versuchen Sie es erneut.',
+      not_found:
+        'Diese Filiale oder dieses Terminal gehört nicht (mehr) zu Ihren. Laden Sie die Seite neu.',
+      server_error:
+        'Auf dem Server ist ein Problem aufgetreten. Bitte versuchen Sie es gleich noch einmal.',
+      unreadable:
+        'Der Server hat eine Antwort gesendet, die die Zentrale nicht lesen kann. Laden Sie die Seite neu; hilft das nicht, läuft auf dem Server vielleicht eine andere Version.',
+      other: (status: number) => `Der Server hat abgelehnt (HTTP ${status}).`,
+      detail: (message: string) => `Server: ${message}`,
+    },
   },
 });

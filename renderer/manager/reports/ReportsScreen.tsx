@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { REPORT_PERIODS, type ReportPeriodKind } from '../../../shared/kpi/report-periods';
 import { useTerminal } from '../../app/terminal-context';
 import { useI18n } from '../../i18n/i18n';
+import { downloadFile } from '../../ui/download-file';
 import { csvFileName, reportCsv, type ReportTable } from './report-csv';
 import { figureRows, reportTables } from './report-tables';
 import { loadReport, type LoadedReport } from './load-report';
@@ -17,21 +18,6 @@ type State =
   | { readonly kind: 'loading' }
   | { readonly kind: 'error'; readonly detail: string }
   | { readonly kind: 'ready'; readonly loaded: LoadedReport };
-
-/** Offers the text as a file to save (the browser's download; Electron's save dialog). */
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The click has handed the blob to the download; a moment later it is no longer needed.
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 10_000);
-}
 
 function DataTable(props: { table: ReportTable; caption: string; testId: string }) {
   const { table } = props;
@@ -149,7 +135,7 @@ function ReportBody(props: {
       [tables.figures, tables.days, tables.cashiers],
     );
     const file = csvFileName(storeName, periodName, period.firstDate, period.lastDate);
-    download(text, file);
+    downloadFile(new Blob([text], { type: 'text/csv;charset=utf-8' }), file);
     props.onSaved(file);
   };
 
