@@ -1,7 +1,6 @@
 /** The words of HQ, the franchise owner’s dashboard on the server. */
 import { bilingual } from '../bilingual';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '../plural';
 
 export const hqMessages = bilingual({
   en: {
