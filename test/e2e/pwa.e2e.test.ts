@@ -269,7 +269,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the tablet app, installed from the server'
         const registration = await navigator.serviceWorker.getRegistration();
         await registration?.update();
       });
-      const prompt = page.getByRole('status', { name: 'A new version of Treu is ready.' });
+      const prompt = page
+        .getByRole('status')
+        .filter({ hasText: 'A new version of Treu is ready.' });
       await prompt.waitFor();
       await tablet.screenshot('update-ready');
       await expectAccessible(page);
