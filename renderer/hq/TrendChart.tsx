@@ -2,18 +2,9 @@
  * Stamps and redemptions per day as a bar chart (recharts), named for screen readers,
  * with the same figures as a table for anyone who cannot use the chart.
  */
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import type { KpiFigures, ResolvedPeriod } from '../../shared/sync/reports-protocol';
 import { useI18n } from '../i18n/i18n';
+import { DayBarChart } from '../ui/DayBarChart';
 import { formatCount, formatDate } from './format';
 
 export function TrendChart(props: { perDay: KpiFigures['perDay']; period: ResolvedPeriod }) {
@@ -21,36 +12,21 @@ export function TrendChart(props: { perDay: KpiFigures['perDay']; period: Resolv
   const { perDay, period } = props;
   const stamps = perDay.reduce((sum, day) => sum + day.stamps, 0);
   const redemptions = perDay.reduce((sum, day) => sum + day.redemptions, 0);
-  const data = perDay.map((day) => ({
-    label: formatDate(language, day.date),
-    stamps: day.stamps,
-    redemptions: day.redemptions,
-  }));
   return (
     <section aria-labelledby="hq-trend-title">
       <h2 id="hq-trend-title">{t.hq.trend.title}</h2>
-      <div
-        className="hq-chart"
-        role="img"
-        aria-label={t.hq.trend.chartLabel(
+      <DayBarChart
+        days={perDay}
+        label={t.hq.trend.chartLabel(
           formatDate(language, period.from),
           formatDate(language, period.to),
           stamps,
           redemptions,
         )}
-      >
-        <ResponsiveContainer width="100%" height={280}>
-          <BarChart data={data} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="label" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Legend />
-            <Bar dataKey="stamps" name={t.hq.trend.stamps} fill="#0b5d4b" />
-            <Bar dataKey="redemptions" name={t.hq.trend.redemptions} fill="#8a4b14" />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+        stampsName={t.hq.trend.stamps}
+        redemptionsName={t.hq.trend.redemptions}
+        dayLabel={(date) => formatDate(language, date)}
+      />
       <details className="hq-details">
         <summary>{t.hq.trend.tableToggle}</summary>
         <table className="hq-table">
