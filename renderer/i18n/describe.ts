@@ -5,6 +5,7 @@ import type { CounterError } from '../terminal/counter-actions';
 import type { IdentifyError } from '../terminal/identify';
 import type { MemberDeskError } from '../terminal/member-actions';
 import type { Messages } from './en';
+import type { SignInRefusal } from '../terminal/sign-in';
 
 export function describeCounterError(t: Messages, error: CounterError, rewardName = ''): string {
   const r = t.refusal;
@@ -96,5 +97,22 @@ export function describeSyncProblem(
       return p[problem.code];
     default:
       return assertNever(problem);
+  }
+}
+
+/** Why a PIN was not taken, for the sign-in pad and the customer view's exit alike. */
+export function describeSignInRefusal(t: Messages, refusal: SignInRefusal): string {
+  const e = t.signIn.errors;
+  switch (refusal.code) {
+    case 'wrong_pin':
+      return e.wrong_pin(refusal.attemptsLeft);
+    case 'locked':
+      return e.locked(refusal.waitSeconds);
+    case 'pin_format':
+      return e.pin_format;
+    case 'unknown_staff':
+      return e.unknown_staff;
+    default:
+      return assertNever(refusal);
   }
 }

@@ -4,22 +4,10 @@
  */
 import { useState } from 'react';
 import { useTerminal } from '../app/terminal-context';
+import { describeSignInRefusal } from '../i18n/describe';
 import { useI18n } from '../i18n/i18n';
-import { signIn, type SignInRefusal } from '../terminal/sign-in';
+import { signIn } from '../terminal/sign-in';
 import { PinPad } from '../ui/PinPad';
-
-function refusalText(t: ReturnType<typeof useI18n>['t'], refusal: SignInRefusal): string {
-  switch (refusal.code) {
-    case 'wrong_pin':
-      return t.signIn.errors.wrong_pin(refusal.attemptsLeft);
-    case 'locked':
-      return t.signIn.errors.locked(refusal.waitSeconds);
-    case 'pin_format':
-      return t.signIn.errors.pin_format;
-    case 'unknown_staff':
-      return t.signIn.errors.unknown_staff;
-  }
-}
 
 export function LeaveCustomerView(props: { onLeave: () => void; onCancel: () => void }) {
   const { t } = useI18n();
@@ -32,7 +20,7 @@ export function LeaveCustomerView(props: { onLeave: () => void; onCancel: () => 
     const result = await signIn(db, session.staff, pin);
     setChecking(false);
     if (result.ok) props.onLeave();
-    else setError(refusalText(t, result.error));
+    else setError(describeSignInRefusal(t, result.error));
   };
 
   return (

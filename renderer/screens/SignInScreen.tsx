@@ -1,6 +1,7 @@
 /** Sign-in: tap your name, enter your PIN. Wrong PINs count towards the pad's lockout. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { describeSignInRefusal } from '../i18n/describe';
 import { useI18n } from '../i18n/i18n';
 import type { TreuDatabase } from '../storage/database';
 import type { StaffRow } from '../storage/rows';
@@ -51,20 +52,13 @@ export function SignInScreen(props: { db: TreuDatabase; onSignedIn: (session: Se
     if (wait > 0) setLockedUntil(Date.now() + wait * 1000);
   };
 
-  const message = (() => {
-    if (lockedFor > 0) return t.signIn.errors.locked(lockedFor);
-    if (!refusal) return undefined;
-    switch (refusal.code) {
-      case 'wrong_pin':
-        return t.signIn.errors.wrong_pin(refusal.attemptsLeft);
-      case 'locked':
-        return undefined; // the countdown above has run out
-      case 'pin_format':
-        return t.signIn.errors.pin_format;
-      case 'unknown_staff':
-        return t.signIn.errors.unknown_staff;
-    }
-  })();
+  const message =
+    lockedFor > 0
+      ? t.signIn.errors.locked(lockedFor)
+      : // A lock whose countdown has run out is no longer worth a word.
+        refusal && refusal.code !== 'locked'
+        ? describeSignInRefusal(t, refusal)
+        : undefined;
 
   return (
     <main className="screen narrow">
