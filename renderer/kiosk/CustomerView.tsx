@@ -5,21 +5,17 @@
  * the signed-in person's PIN leaves it.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTerminal } from '../app/terminal-context';
 import { useI18n } from '../i18n/i18n';
+import { CameraToggle } from '../scanning/CameraToggle';
 import { useScanHandler } from '../scanning/scan-router';
-import { readMeta } from '../storage/meta';
 import { identify } from '../terminal/identify';
 import { readMember, readPrograms } from '../terminal/member-reads';
 import { CustomerCard } from './CustomerCard';
 import { CustomerFeedback } from './CustomerFeedback';
 import { LeaveCustomerView } from './LeaveCustomerView';
 import './kiosk.css';
-
-const CameraScanner = lazy(() =>
-  import('../scanning/CameraScanner').then((module) => ({ default: module.CameraScanner })),
-);
 
 /** How long a member's card stays on screen without a touch. */
 const SHOW_MEMBER_MS = 45_000;
@@ -60,7 +56,6 @@ export function CustomerView(props: { onLeave: () => void }) {
   const { db } = useTerminal();
   const [showing, setShowing] = useState<Showing>({ kind: 'waiting' });
   const [camera, setCamera] = useState(false);
-  const settings = useLiveQuery(() => readMeta(db, 'settings'), [db]);
   const [backToWaiting] = useState(() => () => {
     setShowing({ kind: 'waiting' });
   });
@@ -111,25 +106,13 @@ export function CustomerView(props: { onLeave: () => void }) {
               {showing.error}
             </p>
           )}
-          <button
-            type="button"
-            className="big"
-            aria-pressed={camera}
-            onClick={() => {
-              setCamera((on) => !on);
-            }}
-          >
-            {camera ? t.kiosk.stopCamera : t.kiosk.camera}
-          </button>
-          {camera && (
-            <Suspense fallback={<p>{t.app.loading}</p>}>
-              <CameraScanner
-                cameraId={settings?.cameraId}
-                onCameraChosen={() => undefined}
-                onScan={(text) => void onScanText(text)}
-              />
-            </Suspense>
-          )}
+          <CameraToggle
+            startLabel={t.kiosk.camera}
+            stopLabel={t.kiosk.stopCamera}
+            on={camera}
+            onChange={setCamera}
+            onScan={(text) => void onScanText(text)}
+          />
         </section>
       )}
       {showing.kind === 'member' && (

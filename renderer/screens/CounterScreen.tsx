@@ -3,24 +3,20 @@
  * shows the member with the actions. Scans while a member is shown switch to the new one.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DerivedViews } from '../../shared/projection/derived-views';
 import { useCounterContext, useTerminal } from '../app/terminal-context';
 import { describeCounterError, describeIdentifyError } from '../i18n/describe';
 import { useI18n } from '../i18n/i18n';
-import { readMeta, writeMeta } from '../storage/meta';
+import { readMeta } from '../storage/meta';
 import { stampPurchase, stampsGiven } from '../terminal/counter-actions';
 import { identify } from '../terminal/identify';
 import { inCounterOrder } from '../terminal/member-reads';
+import { CameraToggle } from '../scanning/CameraToggle';
 import { useScanHandler, type Scan } from '../scanning/scan-router';
 import { useAnnounce } from '../ui/Announcer';
 import { MemberPanel } from './MemberPanel';
 import { MemberSearch } from './MemberSearch';
-
-// The QR decoder is most of the app's code: loaded when the camera is first switched on.
-const CameraScanner = lazy(() =>
-  import('../scanning/CameraScanner').then((module) => ({ default: module.CameraScanner })),
-);
 
 export interface AtCounter {
   readonly memberId: string;
@@ -105,27 +101,13 @@ export function CounterScreen(props: {
     <main className="screen counter-waiting">
       <h1>{t.counter.waiting}</h1>
       <p>{t.counter.waitingHint}</p>
-      <button
-        type="button"
-        className="big"
-        aria-pressed={camera}
-        onClick={() => {
-          setCamera((on) => !on);
-        }}
-      >
-        {camera ? t.counter.stopCamera : t.counter.camera}
-      </button>
-      {camera && (
-        <Suspense fallback={<p>{t.app.loading}</p>}>
-          <CameraScanner
-            cameraId={settings?.cameraId}
-            onCameraChosen={(cameraId) => {
-              if (settings) void writeMeta(db, 'settings', { ...settings, cameraId });
-            }}
-            onScan={(text) => void onScanText(text)}
-          />
-        </Suspense>
-      )}
+      <CameraToggle
+        startLabel={t.counter.camera}
+        stopLabel={t.counter.stopCamera}
+        on={camera}
+        onChange={setCamera}
+        onScan={(text) => void onScanText(text)}
+      />
       <MemberSearch
         onPick={(member) => {
           props.onCurrent({ memberId: member.id });
