@@ -8,6 +8,7 @@ import { dayEndMessages } from './areas/day-end';
 import { kioskMessages } from './areas/kiosk';
 import { hqMessages } from './areas/hq';
 import { pwaMessages } from './areas/pwa';
+import { desktopMessages } from './areas/desktop';
 import type { Messages } from './en';
 import { plural } from './plural';
 
@@ -329,4 +330,5 @@ export const de: Messages = {
   kiosk: kioskMessages.de,
   hq: hqMessages.de,
   pwa: pwaMessages.de,
+  desktop: desktopMessages.de,
 };

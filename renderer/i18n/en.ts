@@ -12,6 +12,7 @@ import { dayEndMessages } from './areas/day-end';
 import { kioskMessages } from './areas/kiosk';
 import { hqMessages } from './areas/hq';
 import { pwaMessages } from './areas/pwa';
+import { desktopMessages } from './areas/desktop';
 import { plural } from './plural';
 
 export const en = {
@@ -324,6 +325,7 @@ export const en = {
   kiosk: kioskMessages.en,
   hq: hqMessages.en,
   pwa: pwaMessages.en,
+  desktop: desktopMessages.en,
 };
 
 export type Messages = typeof en;

@@ -16,7 +16,7 @@ import { enrolMember, type NewCard } from '../terminal/member-actions';
 import { readPrograms } from '../terminal/member-reads';
 import { useScanHandler } from '../scanning/scan-router';
 import { useAnnounce } from '../ui/Announcer';
-import { QrCard } from '../ui/QrCard';
+import { PrintableMemberCard } from '../ui/PrintableMemberCard';
 
 type CardChoice = 'qr' | 'scanned';
 type ScanTarget = 'card' | 'referrer';
@@ -121,22 +121,12 @@ export function EnrolScreen(props: { onToCounter: (memberId: string) => void }) 
       <main className="screen">
         <h1>{t.enrol.enrolled(enrolled.name)}</h1>
         {enrolled.card.kind === 'qr' && (
-          <>
-            <QrCard
-              cardId={enrolled.card.id}
-              memberName={enrolled.name}
-              storeName={identity?.storeName ?? ''}
-            />
-            <button
-              type="button"
-              className="big"
-              onClick={() => {
-                window.print();
-              }}
-            >
-              {t.enrol.print}
-            </button>
-          </>
+          <PrintableMemberCard
+            cardId={enrolled.card.id}
+            memberName={enrolled.name}
+            storeName={identity?.storeName ?? ''}
+            big
+          />
         )}
         <div className="row">
           <button

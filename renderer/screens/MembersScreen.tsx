@@ -25,7 +25,7 @@ import { useScanHandler } from '../scanning/scan-router';
 import { useAnnounce } from '../ui/Announcer';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { MemberHistory } from '../ui/MemberHistory';
-import { QrCard } from '../ui/QrCard';
+import { PrintableMemberCard } from '../ui/PrintableMemberCard';
 import { MemberSearch } from './MemberSearch';
 
 type Pending =
@@ -192,16 +192,12 @@ function MemberDetail(props: { memberId: string; onClose: () => void }) {
           </button>
         </div>
       )}
-      {newQr && <QrCard cardId={newQr} memberName={name} storeName={identity?.storeName ?? ''} />}
       {newQr && (
-        <button
-          type="button"
-          onClick={() => {
-            window.print();
-          }}
-        >
-          {t.enrol.print}
-        </button>
+        <PrintableMemberCard
+          cardId={newQr}
+          memberName={name}
+          storeName={identity?.storeName ?? ''}
+        />
       )}
 
       {manager && !details.member.erased && (

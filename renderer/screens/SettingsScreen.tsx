@@ -10,6 +10,7 @@ import {
 } from '../app/storage-persistence';
 import { LANGUAGES, messagesOf, useI18n } from '../i18n/i18n';
 import { readMeta, writeMeta } from '../storage/meta';
+import { DesktopSettings } from './DesktopSettings';
 import { ServerSettings } from './ServerSettings';
 
 export function SettingsScreen() {
@@ -100,6 +101,8 @@ export function SettingsScreen() {
       </section>
 
       <ServerSettings />
+
+      <DesktopSettings />
 
       {identity && (
         <section aria-labelledby="terminal-heading">

@@ -145,6 +145,8 @@ export interface TerminalSettings {
   readonly stampOnScan?: boolean;
   /** The program the counter stamps on; the first run's coffee card when unset. */
   readonly counterProgram?: string;
+  /** The printer member cards go to in the desktop terminal; the system's default when unset. */
+  readonly cardPrinter?: string;
 }
 
 /** Single rows of terminal state, by key. */

@@ -4,12 +4,12 @@ import { useEffect, useState } from 'react';
 import { cardCodeFor } from '../../shared/card-code';
 import { useI18n } from '../i18n/i18n';
 
-export function QrCard(props: { cardId: string; memberName: string; storeName: string }) {
-  const { t } = useI18n();
+/** The card's QR code as a data URL; undefined until it is drawn. */
+export function useQrImage(cardId: string): string | undefined {
   const [image, setImage] = useState<string>();
   useEffect(() => {
     let cancelled = false;
-    QRCode.toDataURL(cardCodeFor(props.cardId), {
+    QRCode.toDataURL(cardCodeFor(cardId), {
       errorCorrectionLevel: 'M',
       margin: 2,
       width: 320,
@@ -24,7 +24,13 @@ export function QrCard(props: { cardId: string; memberName: string; storeName: s
     return () => {
       cancelled = true;
     };
-  }, [props.cardId]);
+  }, [cardId]);
+  return image;
+}
+
+export function QrCard(props: { cardId: string; memberName: string; storeName: string }) {
+  const { t } = useI18n();
+  const image = useQrImage(props.cardId);
   return (
     <figure className="qr-card print-card" data-testid="qr-card">
       {image && (

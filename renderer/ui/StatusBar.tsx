@@ -8,39 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { describeSyncProblem } from '../i18n/describe';
 import { readMeta } from '../storage/meta';
 import { useReaderStatus, useUpdaterStatus } from '../app/desktop-bridge';
-import type { ReaderStatus, UpdaterStatus } from '../../shared/bridge/contract';
-import type { Messages } from '../i18n/en';
-
-function readerText(t: Messages, status: ReaderStatus): string {
-  switch (status.state) {
-    case 'off':
-      return t.status.reader.off;
-    case 'searching':
-      return t.status.reader.searching;
-    case 'connected':
-      return t.status.reader.connected(status.device ?? '');
-    case 'error':
-      return t.status.reader.error(status.message ?? status.device ?? '');
-  }
-}
-
-/** Only what the cashier should know: a download, an update waiting, a failure. */
-function updateText(t: Messages, status: UpdaterStatus): string | undefined {
-  switch (status.state) {
-    case 'downloading':
-      return t.status.update.downloading(status.version ?? '', status.percent ?? 0);
-    case 'ready':
-      return t.status.update.ready(status.version ?? '');
-    case 'installing':
-      return t.status.update.installing;
-    case 'error':
-      return t.status.update.error(status.message ?? '');
-    case 'off':
-    case 'checking':
-    case 'up_to_date':
-      return undefined;
-  }
-}
+import { describeReaderStatus, updaterStatusForCashier } from '../i18n/describe-desktop';
 
 export function StatusBar() {
   const { t, language } = useI18n();
@@ -51,7 +19,7 @@ export function StatusBar() {
   const server = useLiveQuery(() => readMeta(db, 'server'), [db]);
   const reader = useReaderStatus();
   const update = useUpdaterStatus();
-  const updateLine = update && updateText(t, update);
+  const updateLine = update && updaterStatusForCashier(t, update);
   const lastSync = !server
     ? t.status.neverSynced
     : sync?.lastSyncMs === undefined
@@ -77,7 +45,7 @@ export function StatusBar() {
           data-testid="status-reader"
           role={reader.state === 'error' ? 'status' : undefined}
         >
-          {readerText(t, reader)}
+          {describeReaderStatus(t, reader)}
         </span>
       )}
       {updateLine && (
