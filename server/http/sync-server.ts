@@ -15,6 +15,7 @@ import { registerLiveRoute } from './live-route';
 import { registerPullRoute } from './pull-route';
 import { registerPushRoute } from './push-route';
 import { registerSnapshotRoute } from './snapshot-route';
+import { registerStaffRoutes } from './staff-routes';
 
 /** A push of 1,000 events is about 600 kB; twice that leaves room and no more. */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -41,7 +42,8 @@ export interface SyncServerOptions {
  * origin may ask. HQ's calls (`/v1/hq/…`, `/v1/reports/…`) ride on a cookie and answer
  * only their own pages: no Access-Control-Allow-Origin there.
  */
-const TERMINAL_CALLS = /^\/(v1\/terminals|v1\/events|v1\/events\/live|v1\/snapshot|updates\/.*)$/u;
+const TERMINAL_CALLS =
+  /^\/(v1\/terminals|v1\/events|v1\/events\/live|v1\/snapshot|v1\/staff|updates\/.*)$/u;
 
 export const isTerminalCall = (url: string): boolean =>
   TERMINAL_CALLS.test(url.split('?', 1)[0] ?? '');
@@ -73,6 +75,7 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   registerPullRoute(app, options.store, now);
   registerLiveRoute(app, options.store);
   registerSnapshotRoute(app, options.store);
+  registerStaffRoutes(app, options.store, now);
   registerHqRoutes(app, options.store, now);
   if (options.rendererFolder) {
     void app.register(fastifyStatic, { root: options.rendererFolder, wildcard: false });

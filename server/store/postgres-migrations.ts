@@ -77,4 +77,25 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     last_ms BIGINT NOT NULL
   );
   `,
+  // 3: the store's staff list (one record per person, last writer wins by changed_at, an
+  // HLC string: COLLATE "C" compares it byte by byte, as the terminals do, where a
+  // locale's collation would skip the dashes) and its audit (append-only, idempotent by id).
+  `
+  CREATE TABLE staff (
+    tenant TEXT NOT NULL,
+    store TEXT NOT NULL,
+    id TEXT NOT NULL,
+    changed_at TEXT COLLATE "C" NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (tenant, store, id)
+  );
+  CREATE TABLE staff_audit (
+    tenant TEXT NOT NULL,
+    store TEXT NOT NULL,
+    id TEXT NOT NULL,
+    at_ms BIGINT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (tenant, store, id)
+  );
+  `,
 ];

@@ -5,6 +5,7 @@
  * database.
  */
 import type { Result } from '../../shared/result';
+import type { StaffAuditEntry, StaffList, StaffRecord } from '../../shared/sync/staff-protocol';
 
 export interface TenantRow {
   readonly id: string;
@@ -157,6 +158,20 @@ export interface ServerStore {
    * way to stop listening.
    */
   onEventsStored(listener: (tenant: string) => void): () => void;
+
+  /**
+   * Keeps, per record of the store, the newer version (by `changedAt`; an equal or older
+   * one changes nothing) and each audit entry once (a known id changes nothing), in one
+   * transaction.
+   */
+  saveStaff(
+    tenant: string,
+    store: string,
+    records: readonly StaffRecord[],
+    audit: readonly StaffAuditEntry[],
+  ): Promise<void>;
+  /** The store's staff records (removed ones included) by id, and its audit, oldest first. */
+  staffOf(tenant: string, store: string): Promise<StaffList>;
 
   close(): Promise<void>;
 }

@@ -77,4 +77,24 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     last_ms INTEGER NOT NULL
   );
   `,
+  // 3: the store's staff list (one record per person, last writer wins by changed_at, an
+  // HLC string compared byte by byte) and its audit (append-only, idempotent by id).
+  `
+  CREATE TABLE staff (
+    tenant TEXT NOT NULL,
+    store TEXT NOT NULL,
+    id TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (tenant, store, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE staff_audit (
+    tenant TEXT NOT NULL,
+    store TEXT NOT NULL,
+    id TEXT NOT NULL,
+    at_ms INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (tenant, store, id)
+  ) WITHOUT ROWID;
+  `,
 ];

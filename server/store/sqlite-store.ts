@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { err, ok } from '../../shared/result';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import { sqliteStaffMethods } from './sqlite-staff';
 import { storedListeners } from './stored-listeners';
 import type { EventRecord, InsertOutcome, ServerStore, TerminalRow } from './server-store';
 import {
@@ -148,6 +149,7 @@ export function openSqliteStore(file: string): ServerStore {
   );
 
   const methods: SyncMethods = {
+    ...sqliteStaffMethods(db),
     createTenant: (tenant) => {
       db.prepare('INSERT INTO tenants (id, name, created_ms) VALUES (?, ?, ?)').run(
         tenant.id,

@@ -120,6 +120,7 @@ function badRequests(genuine: readonly LedgerEvent[]) {
         '/v1/terminals',
         '/v1/events/live',
         '/v1/snapshot',
+        '/v1/staff',
         '/',
         '/v2/events',
       ),
@@ -207,6 +208,10 @@ describe('bad requests', () => {
       expect(await store.eventsAfter(tenant.id, 0, 10)).toEqual([]);
     }
     expect(await enrolled()).toEqual(terminalsBefore);
+    expect(await store.staffOf(till.enrolment.tenant, till.enrolment.store)).toEqual({
+      staff: [],
+      audit: [],
+    });
     // Still up, and still taking good events.
     const good = await till.request('POST', '/v1/events', { events: genuine.slice(0, 2) });
     expect(pushResponseSchema.parse(good.body).accepted).toEqual(
