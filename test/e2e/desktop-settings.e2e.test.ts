@@ -11,7 +11,13 @@ import type { Page } from 'playwright-core';
 import { serveFolder, type StaticServer } from '../../server/static-files';
 import { RENDERER_BUILD } from '../support/build-renderer';
 import { CHROMIUM_AVAILABLE, warnSkipped } from '../support/chromium';
-import { expectAccessible, navButton, openTerminal, type TerminalBrowser } from './terminal-page';
+import {
+  expectAccessible,
+  navButton,
+  openTerminal,
+  signInWithPinPad,
+  type TerminalBrowser,
+} from './terminal-page';
 
 if (!CHROMIUM_AVAILABLE) warnSkipped('desktop-settings.e2e.test.ts');
 
@@ -303,6 +309,41 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the desktop terminal’s settings in Chrom
     } finally {
       await page.emulateMedia({ media: null });
     }
+  });
+
+  it('shows a cashier the states, and nothing to change', async () => {
+    const page = desktop.page;
+    await navButton(page, 'Manager').click();
+    await page.getByRole('button', { name: 'Staff', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Add a member of staff' });
+    await form.getByLabel('Name').fill('Ben Kade');
+    await form.getByLabel('PIN (4 to 8 digits)').fill('2468');
+    await form.getByLabel('PIN again').fill('2468');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Who works here' }).textContent())
+      .toContain('Ben Kade');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Ben Kade' }).click();
+    await signInWithPinPad(page, '2468');
+    await navButton(page, 'Settings').click();
+
+    const section = page.getByTestId('desktop-settings');
+    await section.getByText('Only a manager can change these settings.').waitFor();
+    await expect
+      .poll(() => page.getByTestId('desktop-reader-status').textContent())
+      .toMatch(/^Card reader: /u);
+    await expect
+      .poll(() => section.getByRole('listitem').filter({ hasText: 'ACME RFID 125' }).count())
+      .toBe(1);
+    for (const name of ['Use ACME RFID 125', 'Use any known reader', 'Check now', 'Quit Treu']) {
+      expect(await section.getByRole('button', { name }).count()).toBe(0);
+    }
+    const radios = section.getByRole('radio');
+    expect(await radios.count()).toBe(3);
+    for (const radio of await radios.all()) expect(await radio.isDisabled()).toBe(true);
+    expect(await section.getByRole('combobox', { name: /^Printer/u }).isDisabled()).toBe(true);
+    await expectAccessible(page);
   });
 
   it('has no desktop section in a browser, and prints a card through the print dialog', async () => {
