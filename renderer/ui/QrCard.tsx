@@ -32,7 +32,7 @@ export function QrCard(props: { cardId: string; memberName: string; storeName: s
   const { t } = useI18n();
   const image = useQrImage(props.cardId);
   return (
-    <figure className="qr-card print-card" data-testid="qr-card">
+    <figure className="qr-card" data-testid="qr-card">
       {image && (
         <img
           src={image}
