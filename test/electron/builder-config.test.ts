@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KNOWN_READERS } from '../../electron/reader/known-readers';
+import { udevRules } from '../../electron/reader/udev-rules';
 
 // electron-builder's parts, as it loads them itself (they come with electron-builder).
 const require = createRequire(import.meta.url);
@@ -24,6 +26,7 @@ const readConfig = () =>
     mac: { target: string[]; icon: string };
     publish: { provider: string; url: string };
     files: string[];
+    deb: { fpm: string[] };
   };
 
 describe('electron-builder.yml', () => {
@@ -53,6 +56,20 @@ describe('electron-builder.yml', () => {
     for (const icon of [config.linux.icon, config.win.icon, config.mac.icon]) {
       expect(icon.startsWith('resources/')).toBe(true);
       expect(existsSync(join(ROOT, icon))).toBe(true);
+    }
+  });
+
+  it('installs udev rules with the deb that match the known readers', () => {
+    const mapping = readConfig().deb.fpm.find((arg) => arg.includes('/udev/rules.d/'));
+    expect(mapping).toBe(
+      'resources/linux/70-treu-card-readers.rules=/usr/lib/udev/rules.d/70-treu-card-readers.rules',
+    );
+    const shipped = readFileSync(join(ROOT, 'resources/linux/70-treu-card-readers.rules'), 'utf8');
+    expect(shipped).toBe(udevRules());
+    // Every known reader is there, for hidraw and for libusb.
+    for (const reader of KNOWN_READERS) {
+      const vendor = `ATTRS{idVendor}=="${reader.vendorId.toString(16).padStart(4, '0')}"`;
+      expect(shipped.split('\n').filter((line) => line.includes(vendor))).toHaveLength(2);
     }
   });
 
