@@ -27,7 +27,13 @@ const SyncContext = createContext<SyncControls>({
 export function SyncProvider(props: { db: TreuDatabase; children: ReactNode }) {
   const { db } = props;
   const server = useLiveQuery(() => readMeta(db, 'server'), [db]);
-  const pending = useLiveQuery(() => db.events.where('pending').equals(1).count(), [db]);
+  // Events and staff changes the server does not have yet: when they grow, push soon.
+  const pending = useLiveQuery(
+    async () =>
+      (await db.events.where('pending').equals(1).count()) +
+      (await db.staff.where('pending').equals(1).count()),
+    [db],
+  );
   const loop = useRef<SyncLoop | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<SyncControls['progress']>();

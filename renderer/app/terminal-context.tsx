@@ -4,6 +4,7 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import type { TreuDatabase } from '../storage/database';
 import type { CounterContext } from '../terminal/counter-actions';
 import type { Session } from '../terminal/sign-in';
+import { actingRole } from '../manager/staff/stand-in-manager';
 
 interface Terminal {
   readonly db: TreuDatabase;
@@ -41,10 +42,11 @@ export function TerminalProvider(props: {
   const { db, session: signedIn, signOut, children } = props;
   // The staff row as it is now: a manager made cashier loses the manager's rights at once,
   // and someone removed (here, or by a manager in another window) is signed out.
-  const row = useLiveQuery(
-    async () => (await db.staff.get(signedIn.staff)) ?? null,
-    [db, signedIn.staff],
-  );
+  // While the store has no manager, its longest-serving member of staff stands in.
+  const row = useLiveQuery(async () => {
+    const me = await db.staff.get(signedIn.staff);
+    return me ? { ...me, role: actingRole(me, await db.staff.toArray()) } : null;
+  }, [db, signedIn.staff]);
   const gone = row === null || row?.removedMs !== undefined;
   useEffect(() => {
     if (gone) signOut();

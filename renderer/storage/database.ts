@@ -14,7 +14,7 @@ import type {
   MetaRow,
   ProgramRow,
   RedemptionRow,
-  StaffAuditRow,
+  StaffLogRow,
   StaffRow,
 } from './rows';
 
@@ -28,7 +28,7 @@ export interface TreuDatabase {
   readonly redemptions: Table<RedemptionRow, string>;
   readonly programs: Table<ProgramRow, string>;
   readonly staff: Table<StaffRow, string>;
-  readonly staffAudit: Table<StaffAuditRow, number>;
+  readonly staffLog: Table<StaffLogRow, string>;
   readonly meta: Table<MetaRow, string>;
 }
 
@@ -52,7 +52,7 @@ function tablesOf(source: TableSource): Omit<TreuDatabase, 'dexie'> {
     redemptions: source.table<RedemptionRow, string>('redemptions'),
     programs: source.table<ProgramRow, string>('programs'),
     staff: source.table<StaffRow, string>('staff'),
-    staffAudit: source.table<StaffAuditRow, number>('staffAudit'),
+    staffLog: source.table<StaffLogRow, string>('staffLog'),
     meta: source.table<MetaRow, string>('meta'),
   };
 }
@@ -75,7 +75,10 @@ export function openDatabase(
     chromeTransactionDurability: options.durability ?? 'strict',
     ...options.host,
   });
-  for (const migration of migrations) dexie.version(migration.version).stores(migration.stores);
+  for (const migration of migrations) {
+    const version = dexie.version(migration.version).stores(migration.stores);
+    if ('upgrade' in migration) version.upgrade(migration.upgrade);
+  }
   return { dexie, ...tablesOf(dexie) };
 }
 
@@ -89,7 +92,7 @@ export const allTables = (db: TreuDatabase) => [
   db.redemptions,
   db.programs,
   db.staff,
-  db.staffAudit,
+  db.staffLog,
   db.meta,
 ];
 

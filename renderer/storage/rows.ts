@@ -63,12 +63,19 @@ export interface StaffRow {
    * the events and the audit that name them.
    */
   readonly removedMs?: number | undefined;
+  /**
+   * The version of this record (a clock string, shared/clock.ts): the store's list keeps,
+   * per person, the newest change of any terminal (shared/sync/staff-protocol.ts).
+   */
+  readonly changedAt: string;
+  /** 1 until the server has the record as it is here, then 0. */
+  readonly pending: 0 | 1;
 }
 
-/** One change to the staff list, by whom and when. */
-export interface StaffAuditRow {
-  /** Dexie's auto-increment key: the order the changes were made in. */
-  readonly seq?: number;
+/** One change to the store's staff list, by whom and when; the same on every terminal. */
+export interface StaffLogRow {
+  /** A UUIDv7 made where the change was made: the entry's id on every terminal and the server. */
+  readonly id: string;
   readonly atMs: number;
   /** The manager who made the change. */
   readonly by: string;
@@ -77,6 +84,8 @@ export interface StaffAuditRow {
   readonly change: 'added' | 'removed' | 'pin_reset' | 'role_changed';
   /** With `role_changed` and `added`: the role they have now. */
   readonly role?: StaffRole | undefined;
+  /** 1 until the server has the entry, then 0. */
+  readonly pending: 0 | 1;
 }
 
 /** Who this terminal is: made at first run, enrolled with a server later. */

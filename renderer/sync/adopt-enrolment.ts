@@ -6,6 +6,7 @@
  * transaction: the same event ids, types, data and `seq`, the same clock values with the
  * new terminal id as their node (so the same order), the same key. Then the projection
  * is folded again from them. A terminal that was enrolled before keeps its events.
+ * Its staff and their audit wait to be sent: the store's list takes them in.
  */
 import { formatHlc, parseHlc } from '../../shared/clock';
 import type { LedgerEvent, UnsignedEvent } from '../../shared/ledger/envelope';
@@ -103,6 +104,9 @@ export function adoptEnrolment(
         pullCursor: undefined,
       });
       await writeMeta(tx, 'sync', { lastSyncMs: undefined, lastError: undefined });
+      // The staff this terminal knows (its first-run manager) join the store's list.
+      await tx.staff.toCollection().modify({ pending: 1 });
+      await tx.staffLog.toCollection().modify({ pending: 1 });
       return ok(undefined);
     });
   });

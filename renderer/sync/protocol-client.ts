@@ -15,6 +15,7 @@ import {
   type PullResponse,
   type PushResponse,
 } from '../../shared/sync/protocol';
+import { staffListSchema, type StaffList, type StaffPush } from '../../shared/sync/staff-protocol';
 import type { ServerLink, SyncProblem } from '../storage/rows';
 
 /** A call that has not answered in this time is given up and retried later. */
@@ -106,6 +107,26 @@ export function pullEvents(link: ServerLink, limit: number): Promise<Answer<Pull
     endpoint(link.url, `/v1/events?${query.toString()}`),
     { headers: { authorization: `Bearer ${link.token}` } },
     (b) => pullResponseSchema.safeParse(b),
+    200,
+  );
+}
+
+/** The store's staff list and audit (shared/sync/staff-protocol.ts). */
+export function pullStaff(link: ServerLink): Promise<Answer<StaffList>> {
+  return call(
+    endpoint(link.url, '/v1/staff'),
+    { headers: { authorization: `Bearer ${link.token}` } },
+    (b) => staffListSchema.safeParse(b),
+    200,
+  );
+}
+
+/** Sends changed staff records and new audit entries; the answer is the merged list. */
+export function pushStaff(link: ServerLink, push: StaffPush): Promise<Answer<StaffList>> {
+  return call(
+    endpoint(link.url, '/v1/staff'),
+    json(push, link.token),
+    (b) => staffListSchema.safeParse(b),
     200,
   );
 }

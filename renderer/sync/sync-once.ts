@@ -1,6 +1,6 @@
 /**
- * "Sync now": push the whole outbox, then pull until the server has nothing newer, and
- * write down how it went (the status bar reads it). Safe to interrupt and to repeat.
+ * "Sync now": push the whole outbox, then pull until the server has nothing newer, then
+ * exchange the store's staff list, and write down how it went (the status bar reads it). Safe to interrupt and to repeat.
  */
 import { err, ok, type Result } from '../../shared/result';
 import type { TreuDatabase } from '../storage/database';
@@ -8,6 +8,7 @@ import { readMeta, writeMeta } from '../storage/meta';
 import type { SyncProblem } from '../storage/rows';
 import { pullInbox } from './pull-inbox';
 import { pushOutbox } from './push-outbox';
+import { syncStaff } from './sync-staff';
 
 export interface SyncReport {
   readonly pushed: number;
@@ -65,6 +66,11 @@ async function exchange(
     progress({ pushed, pulled });
     if (!pull.value.more) break;
   }
+  // The store's staff list rides along (not ledger events: sync-staff.ts).
+  const link = await readMeta(db, 'server');
+  if (!link) return err({ code: 'not_enrolled' });
+  const staff = await syncStaff(db, link);
+  if (!staff.ok) return staff;
   if (refusal) return err(refusal);
   return ok({ pushed, pulled });
 }

@@ -3,7 +3,7 @@
  * default program (the coffee card: ten stamps, the eleventh coffee free), all in one
  * transaction, so a terminal is either set up completely or not at all.
  */
-import { initialClock } from '../../shared/clock';
+import { formatHlc, initialClock } from '../../shared/clock';
 import { newId } from '../../shared/ids';
 import { exportPublicKey, generateSigningKeyPair } from '../../shared/ledger/signing';
 import { freeText } from '../../shared/ledger/free-text';
@@ -78,6 +78,10 @@ export async function setUpTerminal(
     role: 'manager',
     pin: await hashPin(input.managerPin),
     createdMs: nowMs,
+    // The first version of the store's first manager; pending, so that enrolment hands
+    // it to the server (renderer/sync/sync-staff.ts).
+    changedAt: formatHlc({ wallMs: nowMs, counter: 0, node: identity.terminal }),
+    pending: 1,
   };
   const { events, state } = await signDrafts(
     identity,

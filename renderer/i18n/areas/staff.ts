@@ -73,7 +73,10 @@ export const staffMessages = bilingual({
       manager_correction: 'manager’s correction',
       adjustment: 'adjustment',
     },
-    unknownStaff: (id: string) => `${id} (staff of another terminal)`,
+    unknownStaff: (id: string) => `${id} (staff of another store)`,
+    noManager: (name: string) =>
+      `The store has no manager: changes made on two terminals while offline left none. Until someone is made manager, ${name}, the longest on the staff list, has the manager’s rights.`,
+    noManagerNobody: 'The store has no manager and nobody on the staff list can sign in.',
     unknownMember: 'a member not on this terminal',
     systemStaff: 'The terminal itself',
   },
@@ -150,7 +153,11 @@ export const staffMessages = bilingual({
       manager_correction: 'Korrektur der Leitung',
       adjustment: 'Korrektur',
     },
-    unknownStaff: (id: string) => `${id} (Personal eines anderen Terminals)`,
+    unknownStaff: (id: string) => `${id} (Personal eines anderen Geschäfts)`,
+    noManager: (name: string) =>
+      `Das Geschäft hat keine Leitung: Änderungen, die auf zwei Terminals ohne Verbindung gemacht wurden, haben keine übrig gelassen. Bis jemand zur Leitung gemacht wird, hat ${name}, am längsten auf der Personalliste, die Rechte der Leitung.`,
+    noManagerNobody:
+      'Das Geschäft hat keine Leitung, und niemand auf der Personalliste kann sich anmelden.',
     unknownMember: 'ein Mitglied, das nicht auf diesem Terminal ist',
     systemStaff: 'Das Terminal selbst',
   },

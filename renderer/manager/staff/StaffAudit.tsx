@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTerminal } from '../../app/terminal-context';
 import { useI18n } from '../../i18n/i18n';
-import type { StaffAuditRow } from '../../storage/rows';
+import type { StaffLogRow } from '../../storage/rows';
 import { useStaffNames } from '../use-staff-names';
 import { readCorrections, type Correction } from './corrections';
 
@@ -18,11 +18,12 @@ function StaffChanges() {
   const { db } = useTerminal();
   const nameOf = useStaffNames();
   const changes = useLiveQuery(
-    () => db.staffAudit.orderBy('seq').reverse().limit(200).toArray(),
+    // The store's changes, from every terminal, newest first.
+    () => db.staffLog.orderBy('atMs').reverse().limit(200).toArray(),
     [db],
   );
   const when = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-  const describe = (row: StaffAuditRow) => {
+  const describe = (row: StaffLogRow) => {
     const who = nameOf(row.staff);
     const by = nameOf(row.by);
     const role = t.staff.roles[row.role ?? 'cashier'];
@@ -43,7 +44,7 @@ function StaffChanges() {
       {changes?.length === 0 && <p>{t.staff.noChanges}</p>}
       <ul className="audit-list">
         {(changes ?? []).map((row) => (
-          <li key={row.seq}>
+          <li key={row.id}>
             <time dateTime={new Date(row.atMs).toISOString()}>{when.format(row.atMs)}</time>{' '}
             {describe(row)}
           </li>

@@ -1,16 +1,25 @@
 /**
- * The staff list, kept by the store's manager on the terminal: add a cashier or a
- * manager, reset a PIN, change a role, remove someone. Every change is written to the
- * staff audit in the same transaction. The store always keeps at least one manager, and
- * a manager cannot remove themselves: nobody could then undo a mistake.
+ * The store's staff list, kept by its managers on any of its terminals: add a cashier or
+ * a manager, reset a PIN, change a role, remove someone. Every change gets a new version
+ * (staff-version.ts) and is written to the staff log in the same transaction; both wait
+ * as pending until the sync hands them to the server, which shares them with the store's
+ * other terminals (renderer/sync/sync-staff.ts).
+ *
+ * The store always keeps at least one manager, and a manager cannot remove themselves:
+ * nobody could then undo a mistake. These are checked against the list as this terminal
+ * knows it; two terminals offline can each demote a different manager, and the store may
+ * then have none; until someone is made manager again, the person longest on the list
+ * stands in (stand-in-manager.ts), and the Staff screen says so.
  */
 import { freeText } from '../../../shared/ledger/free-text';
 import { err, ok, type Result } from '../../../shared/result';
-import { newId } from '../../../shared/ids';
+import { newEventId, newId } from '../../../shared/ids';
 import { readWrite, type TreuDatabase } from '../../storage/database';
-import type { StaffAuditRow, StaffRole, StaffRow } from '../../storage/rows';
+import type { StaffLogRow, StaffRole, StaffRow } from '../../storage/rows';
 import { checkPinFormat, hashPin } from '../../terminal/pin';
 import type { Session } from '../../terminal/sign-in';
+import { actingRole } from './stand-in-manager';
+import { nextStaffVersion } from './staff-version';
 
 export type StaffError =
   | { readonly code: 'not_manager' }
@@ -46,7 +55,8 @@ const sameName = (a: string, b: string) =>
 /** The signed-in manager, checked against the list as it is now (they may have been removed). */
 async function actingManager(tx: TreuDatabase, session: Session): Promise<boolean> {
   const me = await tx.staff.get(session.staff);
-  return me !== undefined && isCurrent(me) && me.role === 'manager';
+  if (me === undefined || !isCurrent(me)) return false;
+  return me.role === 'manager' || actingRole(me, await tx.staff.toArray()) === 'manager';
 }
 
 async function managersLeftWithout(tx: TreuDatabase, staffId: string): Promise<number> {
@@ -54,8 +64,23 @@ async function managersLeftWithout(tx: TreuDatabase, staffId: string): Promise<n
   return managers.filter((row) => isCurrent(row) && row.id !== staffId).length;
 }
 
-function audit(tx: TreuDatabase, entry: Omit<StaffAuditRow, 'seq'>): Promise<number> {
-  return tx.staffAudit.add(entry);
+function audit(tx: TreuDatabase, entry: Omit<StaffLogRow, 'id' | 'pending'>): Promise<string> {
+  return tx.staffLog.add({ id: newEventId(entry.atMs), ...entry, pending: 1 });
+}
+
+/** Writes a changed record as this terminal's newest version of it, waiting for the server. */
+async function putChanged(
+  tx: TreuDatabase,
+  row: Omit<StaffRow, 'changedAt' | 'pending'> & { readonly changedAt?: string },
+  nowMs: number,
+): Promise<StaffRow> {
+  const changed: StaffRow = {
+    ...row,
+    changedAt: await nextStaffVersion(tx, row.changedAt, nowMs),
+    pending: 1,
+  };
+  await tx.staff.put(changed);
+  return changed;
 }
 
 export async function addStaff(
@@ -74,8 +99,11 @@ export async function addStaff(
     const everyone = await tx.staff.toArray();
     if (everyone.some((row) => isCurrent(row) && sameName(row.name, name)))
       return err({ code: 'name_taken' });
-    const row: StaffRow = { id: newId('staff'), name, role: input.role, pin, createdMs: nowMs };
-    await tx.staff.add(row);
+    const row = await putChanged(
+      tx,
+      { id: newId('staff'), name, role: input.role, pin, createdMs: nowMs },
+      nowMs,
+    );
     await audit(tx, {
       atMs: nowMs,
       by: session.staff,
@@ -100,7 +128,7 @@ export async function resetStaffPin(
     if (!(await actingManager(tx, session))) return err({ code: 'not_manager' });
     const row = await tx.staff.get(staffId);
     if (!row || !isCurrent(row)) return err({ code: 'unknown_staff' });
-    await tx.staff.put({ ...row, pin });
+    await putChanged(tx, { ...row, pin }, nowMs);
     await audit(tx, { atMs: nowMs, by: session.staff, staff: staffId, change: 'pin_reset' });
     return ok(null);
   });
@@ -120,7 +148,7 @@ export function changeStaffRole(
     if (row.role === role) return ok(null);
     if (role === 'cashier' && (await managersLeftWithout(tx, staffId)) === 0)
       return err({ code: 'last_manager' });
-    await tx.staff.put({ ...row, role });
+    await putChanged(tx, { ...row, role }, nowMs);
     await audit(tx, {
       atMs: nowMs,
       by: session.staff,
@@ -145,7 +173,7 @@ export function removeStaff(
     if (!row || !isCurrent(row)) return err({ code: 'unknown_staff' });
     if (row.role === 'manager' && (await managersLeftWithout(tx, staffId)) === 0)
       return err({ code: 'last_manager' });
-    await tx.staff.put({ ...row, removedMs: nowMs });
+    await putChanged(tx, { ...row, removedMs: nowMs }, nowMs);
     await audit(tx, { atMs: nowMs, by: session.staff, staff: staffId, change: 'removed' });
     return ok(null);
   });

@@ -4,6 +4,7 @@
  * adjustments per member of staff, taken from the ledger.
  */
 import { describe, expect, it } from 'vitest';
+import { UUID_V7_PATTERN } from '../../../shared/ids';
 import { readCorrections } from '../../../renderer/manager/staff/corrections';
 import {
   addStaff,
@@ -12,6 +13,7 @@ import {
   removeStaff,
   resetStaffPin,
 } from '../../../renderer/manager/staff/staff-actions';
+import { actingRole, standInManager } from '../../../renderer/manager/staff/stand-in-manager';
 import {
   adjustStamps,
   redeemReward,
@@ -44,9 +46,10 @@ describe('the staff list', () => {
       ok: true,
       value: { name: 'Ben Kade', role: 'cashier' },
     });
-    expect(await db.staffAudit.toArray()).toEqual([
+    expect(await db.staffLog.toArray()).toEqual([
       {
-        seq: 1,
+        id: expect.stringMatching(UUID_V7_PATTERN) as unknown,
+        pending: 1,
         atMs: START_MS + 1,
         by: manager.staff,
         staff: added.value.id,
@@ -74,7 +77,7 @@ describe('the staff list', () => {
       error: { code: 'name_taken' },
     });
     expect(await db.staff.count()).toBe(1);
-    expect(await db.staffAudit.count()).toBe(0);
+    expect(await db.staffLog.count()).toBe(0);
   });
 
   it('lets only a current manager change the list', async () => {
@@ -101,7 +104,12 @@ describe('the staff list', () => {
 
   it('resets a PIN: the old one no longer signs in, the new one does', async () => {
     const { db, manager } = await withManager();
-    const ben = await addStaff(db, manager, { name: 'Ben', role: 'cashier', pin: '1357' });
+    const ben = await addStaff(
+      db,
+      manager,
+      { name: 'Ben', role: 'cashier', pin: '1357' },
+      START_MS + 4,
+    );
     if (!ben.ok) throw new Error(ben.error.code);
     expect(await resetStaffPin(db, manager, ben.value.id, '8642', START_MS + 5)).toEqual({
       ok: true,
@@ -109,7 +117,7 @@ describe('the staff list', () => {
     });
     expect((await signIn(db, ben.value.id, '1357', START_MS + 6)).ok).toBe(false);
     expect((await signIn(db, ben.value.id, '8642', START_MS + 7)).ok).toBe(true);
-    expect((await db.staffAudit.toArray()).map((row) => row.change)).toEqual([
+    expect((await db.staffLog.orderBy('atMs').toArray()).map((row) => row.change)).toEqual([
       'added',
       'pin_reset',
     ]);
@@ -159,6 +167,57 @@ describe('the staff list', () => {
       error: { code: 'unknown_staff' },
     });
     expect((await signIn(db, manager.staff, MANAGER_PIN, START_MS + 11)).ok).toBe(true);
+  });
+});
+
+describe('versions of staff changes', () => {
+  it('gives every change a version past the one it changed, and keeps it pending', async () => {
+    const { db, manager } = await withManager();
+    const ben = await addStaff(
+      db,
+      manager,
+      { name: 'Ben', role: 'cashier', pin: '1357' },
+      START_MS + 5,
+    );
+    if (!ben.ok) throw new Error(ben.error.code);
+    // Another terminal's version from later than this terminal's wall clock.
+    const later = '001767607200000-00007-term_zzzz';
+    await db.staff.put({ ...ben.value, changedAt: later, pending: 0 });
+    expect((await changeStaffRole(db, manager, ben.value.id, 'manager', START_MS + 6)).ok).toBe(
+      true,
+    );
+    const changed = await db.staff.get(ben.value.id);
+    expect(changed?.pending).toBe(1);
+    expect(changed?.changedAt.slice(0, 21)).toBe('001767607200000-00008');
+    expect((changed?.changedAt ?? '') > later).toBe(true);
+  });
+});
+
+describe('a store left without a manager', () => {
+  it('lets the person longest on the list act as manager until someone is made manager', async () => {
+    const { db, manager } = await withManager();
+    const lea = await addStaff(
+      db,
+      manager,
+      { name: 'Lea', role: 'cashier', pin: '2222' },
+      START_MS + 1,
+    );
+    if (!lea.ok) throw new Error(lea.error.code);
+    // As after two offline terminals each demoted a different manager.
+    const mara = await db.staff.get(manager.staff);
+    if (!mara) throw new Error('no manager');
+    await db.staff.put({ ...mara, role: 'cashier' });
+    const asLea: Session = { staff: lea.value.id, name: 'Lea', role: 'cashier' };
+    const asMara: Session = { ...manager, role: 'cashier' };
+    expect(actingRole(mara, await db.staff.toArray())).toBe('manager');
+    expect(await changeStaffRole(db, asLea, lea.value.id, 'manager')).toMatchObject({
+      ok: false,
+      error: { code: 'not_manager' },
+    });
+    expect((await changeStaffRole(db, asMara, lea.value.id, 'manager')).ok).toBe(true);
+    const everyone = await db.staff.toArray();
+    expect(standInManager(everyone)).toBeUndefined();
+    expect(actingRole({ ...mara, role: 'cashier' }, everyone)).toBe('cashier');
   });
 });
 
