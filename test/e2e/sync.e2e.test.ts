@@ -158,8 +158,9 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('two terminals syncing through the server',
     await expect.poll(() => conflict.textContent()).toContain('First redemption');
     await expect.poll(() => conflict.textContent()).toContain('Overdrawing redemption');
     await expect.poll(() => conflict.textContent()).toContain('this terminal');
-    // Staff lists are each terminal's own: B's cashier is named by id, as another terminal's.
-    await expect.poll(() => conflict.textContent()).toContain('(staff of another terminal)');
+    // The staff list is the store's, shared through the server: B's manager is named on A.
+    await expect.poll(() => conflict.textContent(), { timeout: 40_000 }).toContain('Manager B');
+    expect(await conflict.textContent()).not.toContain('(staff of another');
     await expectAccessible(a.page);
     await a.screenshot('conflict');
     await conflict.getByRole('button', { name: 'Write off 10 stamps' }).click();
@@ -171,7 +172,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('two terminals syncing through the server',
     await b.page.getByRole('button', { name: 'Conflicts', exact: true }).click();
     await expect
       .poll(() => b.page.getByRole('article').textContent(), { timeout: 20_000 })
-      .toMatch(/Settled: \+10 by stf_\w+ \(staff of another terminal\)/);
+      .toMatch(/Settled: \+10 by Manager A/);
     expect(await b.page.getByTestId('open-conflicts').count()).toBe(0);
   });
 
