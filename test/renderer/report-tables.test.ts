@@ -42,11 +42,11 @@ describe('the report tables', () => {
   it('names cashiers from the staff table and shows unknown ids as such', () => {
     const names = new Map([['stf_mara', 'Mara Lind']]);
     expect(cashierName('stf_mara', names, en.reports)).toBe('Mara Lind');
-    expect(cashierName('stf_gone', names, en.reports)).toBe('stf_gone (staff of another terminal)');
+    expect(cashierName('stf_gone', names, en.reports)).toBe('stf_gone (staff of another store)');
     expect(cashierName(null, names, de.reports)).toBe('Niemand angemeldet');
     const { cashiers } = reportTables(day(), en.reports, names);
     expect(cashiers.rows).toEqual([
-      ['stf_gone (staff of another terminal)', 1, 0, 0, 0, 0, 0, 0],
+      ['stf_gone (staff of another store)', 1, 0, 0, 0, 0, 0, 0],
       ['Mara Lind', 2, 1, 0, 0, 0, 0, 0],
       ['No one signed in', 4, 0, 0, 0, 0, 0, 0],
     ]);
