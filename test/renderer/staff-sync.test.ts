@@ -137,7 +137,12 @@ describe('the store’s staff list on two terminals', () => {
     let changed = false;
     // The manager changes Ben's role just as the push of his addition goes out.
     globalThis.fetch = async (input, init) => {
-      if (!changed && typeof input === 'string' && input.endsWith('/v1/staff') && init?.method === 'POST') {
+      if (
+        !changed &&
+        typeof input === 'string' &&
+        input.endsWith('/v1/staff') &&
+        init?.method === 'POST'
+      ) {
         changed = true;
         const result = await changeStaffRole(a.db, managerA, ben.value.id, 'manager', now + 1);
         if (!result.ok) throw new Error(result.error.code);
