@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { followAppends } from './counter-activity';
 import { CustomerView } from '../kiosk/CustomerView';
 import { listenToBridgeReader } from '../scanning/bridge-reader';
 import { ScanRouterProvider, useScanRouter, type Scan } from '../scanning/scan-router';
@@ -27,6 +28,12 @@ const SCREENS: readonly ScreenName[] = ['counter', 'enrol', 'members', 'manager'
 const MANAGER_ONLY: ReadonlySet<ScreenName> = new Set(['manager']);
 
 /** The scanners that need no screen: the keyboard wedge and the bridge's card reader. */
+/** The updater learns of every write of this page (counter-activity.ts). */
+function CounterActivity() {
+  useEffect(() => followAppends(), []);
+  return null;
+}
+
 function Scanners() {
   const router = useScanRouter();
   useWedgeScanner(
@@ -69,6 +76,7 @@ export function Shell() {
     return (
       <ScanRouterProvider fallback={() => undefined}>
         <Scanners />
+        <CounterActivity />
         <CustomerView
           onLeave={() => {
             setCustomerView(false);
@@ -81,6 +89,7 @@ export function Shell() {
   return (
     <ScanRouterProvider fallback={fallback}>
       <Scanners />
+      <CounterActivity />
       <div className="shell">
         <header className="top-bar">
           <nav aria-label={t.nav.label}>

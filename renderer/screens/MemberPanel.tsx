@@ -3,7 +3,7 @@
  * recent history, and the actions: stamps, redeem, undo, feedback. Every action says
  * "done" only after its transaction has committed; a refusal says why in words.
  */
-import { reportCounterState } from '../app/desktop-bridge';
+import { setMemberOnScreen } from '../app/counter-activity';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { tierAt } from '../../shared/rules/tiers';
@@ -51,16 +51,13 @@ export function MemberPanel(props: {
   const [count, setCount] = useState(2);
   const [amount, setAmount] = useState('');
   const [chosenProgram, setChosenProgram] = useState<string>();
-  // The desktop terminal's updater waits while a member is shown or an action is written.
+  // The desktop terminal's updater waits while a member is shown.
   useEffect(() => {
-    reportCounterState({ memberOnScreen: true, actionInProgress: busy });
-  }, [busy]);
-  useEffect(
-    () => () => {
-      reportCounterState({ memberOnScreen: false, actionInProgress: false });
-    },
-    [],
-  );
+    setMemberOnScreen(true);
+    return () => {
+      setMemberOnScreen(false);
+    };
+  }, []);
 
   const details = useLiveQuery(
     async () => (await readMember(db, props.memberId)) ?? null,

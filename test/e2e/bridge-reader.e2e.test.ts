@@ -129,7 +129,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the bridge card reader in Chromium', () =>
     await terminal.screenshot('reader-unplugged');
   });
 
-  it('tells the updater while a member is on screen, and when the counter is free again', async () => {
+  it('tells the updater while a member is on screen or anything is written, and when the counter is free again', async () => {
     const page = terminal.page;
     await navButton(page, 'Counter').click();
     await tap(page, UID);
@@ -137,6 +137,15 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the bridge card reader in Chromium', () =>
     await expect
       .poll(async () => (await counterReports(page)).at(-1))
       .toEqual({ memberOnScreen: true, actionInProgress: false });
+    // Every write is an action in progress, the enrolment of the first test too (no member
+    // on screen then), and the stamp here: the updater must not restart in the middle.
+    await page.getByRole('button', { name: '+1 stamp', exact: true }).click();
+    await expect
+      .poll(async () => (await counterReports(page)).at(-1))
+      .toEqual({ memberOnScreen: true, actionInProgress: false });
+    const reports = await counterReports(page);
+    expect(reports).toContainEqual({ memberOnScreen: false, actionInProgress: true });
+    expect(reports).toContainEqual({ memberOnScreen: true, actionInProgress: true });
     await page.getByRole('button', { name: 'Done with this member' }).click();
     await expect
       .poll(async () => (await counterReports(page)).at(-1))
