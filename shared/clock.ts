@@ -75,6 +75,22 @@ export function hlcWallMs(hlc: string): number {
   return ms;
 }
 
+/**
+ * The counter of an HLC string whose wall part `hlcWallMs` reads, -1 when the clock does
+ * not go on with "-" and 5 digits. Two clocks with the same wall and different counters
+ * are ordered by their counters.
+ */
+export function hlcCounter(hlc: string): number {
+  if (hlc.charCodeAt(15) !== 45) return -1;
+  let counter = 0;
+  for (let i = 16; i < 21; i++) {
+    const digit = hlc.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    counter = counter * 10 + digit;
+  }
+  return counter;
+}
+
 function advanced(wallMs: number, counter: number, node: string): HlcState {
   if (counter <= MAX_COUNTER) return { wallMs, counter, node };
   if (wallMs >= MAX_WALL_MS) throw new Error('Hybrid logical clock is exhausted.');
