@@ -41,9 +41,8 @@ function recordActivity(balance: BalanceView, rules: ProgramRules | undefined, m
     balance.lastActivityMs = ms;
 }
 
-function foldStamps(views: DerivedViews, event: EventOf<'stamps.earned'>): void {
+function foldStamps(views: DerivedViews, event: EventOf<'stamps.earned'>, ms: number): void {
   const { data } = event;
-  const ms = hlcWallMs(event.hlc);
   const rules = views.programs.get(data.program)?.rules;
   const holder = accountHolder(views, data.member);
   const balance = balanceOf(holder, data.program);
@@ -67,9 +66,8 @@ function foldStamps(views: DerivedViews, event: EventOf<'stamps.earned'>): void 
   }
 }
 
-function foldRedemption(views: DerivedViews, event: EventOf<'reward.redeemed'>): void {
+function foldRedemption(views: DerivedViews, event: EventOf<'reward.redeemed'>, ms: number): void {
   const { data } = event;
-  const ms = hlcWallMs(event.hlc);
   const rules = views.programs.get(data.program)?.rules;
   const balance = balanceOf(accountHolder(views, data.member), data.program);
   applyExpiry(balance, rules, ms);
@@ -151,11 +149,75 @@ function mergeEarnings(a: number[], b: number[]): number[] {
   return out;
 }
 
+/**
+ * The event types as small numbers. The full fold reads each event's type once, in the
+ * order the events lie in memory, and then switches on the number: comparing type
+ * strings again in total order would reach into memory all over the heap.
+ */
+export const KIND = {
+  other: 0,
+  enrolled: 1,
+  updated: 2,
+  erased: 3,
+  merged: 4,
+  cardLinked: 5,
+  cardBlocked: 6,
+  published: 7,
+  stamps: 8,
+  redeemed: 9,
+  voided: 10,
+} as const;
+export type Kind = (typeof KIND)[keyof typeof KIND];
+
+export function kindOf(type: LedgerEvent['type']): Kind {
+  switch (type) {
+    case 'stamps.earned':
+      return KIND.stamps;
+    case 'reward.redeemed':
+      return KIND.redeemed;
+    case 'member.enrolled':
+      return KIND.enrolled;
+    case 'member.updated':
+      return KIND.updated;
+    case 'member.erased':
+      return KIND.erased;
+    case 'member.merged':
+      return KIND.merged;
+    case 'card.linked':
+      return KIND.cardLinked;
+    case 'card.blocked':
+      return KIND.cardBlocked;
+    case 'program.published':
+      return KIND.published;
+    case 'event.voided':
+      return KIND.voided;
+    case 'feedback.given':
+    case 'day.closed':
+      return KIND.other;
+    default:
+      return assertNever(type);
+  }
+}
+
 /** Folds one event into the views; `event` must not be voided and must come last so far. */
 export function foldEvent(views: DerivedViews, event: LedgerEvent): void {
-  switch (event.type) {
-    case 'member.enrolled': {
-      const { data } = event;
+  foldKnown(views, event, kindOf(event.type), hlcWallMs(event.hlc));
+}
+
+/**
+ * `foldEvent` for a caller that has read the event's kind (`kindOf(event.type)`) and the
+ * wall-clock milliseconds of its clock (`hlcWallMs(event.hlc)`) already.
+ */
+export function foldKnown(views: DerivedViews, event: LedgerEvent, kind: Kind, ms: number): void {
+  switch (kind) {
+    case KIND.stamps:
+      foldStamps(views, event as EventOf<'stamps.earned'>, ms);
+      return;
+    case KIND.redeemed:
+      foldRedemption(views, event as EventOf<'reward.redeemed'>, ms);
+      return;
+    case KIND.enrolled: {
+      const { data } = event as EventOf<'member.enrolled'>;
       const member = memberOf(views, data.member);
       if (member.enrolledHlc !== undefined || member.erased) return; // first enrolment wins
       member.enrolledHlc = event.hlc;
@@ -167,8 +229,8 @@ export function foldEvent(views: DerivedViews, event: LedgerEvent): void {
       member.referredBy = data.referredBy;
       return;
     }
-    case 'member.updated': {
-      const { data } = event;
+    case KIND.updated: {
+      const { data } = event as EventOf<'member.updated'>;
       const member = accountHolder(views, data.member);
       if (member.erased) return; // erased data never comes back
       if (data.name !== undefined) member.name = data.name;
@@ -178,8 +240,8 @@ export function foldEvent(views: DerivedViews, event: LedgerEvent): void {
       if (data.consent !== undefined) member.marketingConsent = data.consent.marketing;
       return;
     }
-    case 'member.erased': {
-      const member = accountHolder(views, event.data.member);
+    case KIND.erased: {
+      const member = accountHolder(views, (event as EventOf<'member.erased'>).data.member);
       member.erased = true;
       member.name = undefined;
       member.phone = undefined;
@@ -188,11 +250,11 @@ export function foldEvent(views: DerivedViews, event: LedgerEvent): void {
       member.marketingConsent = false;
       return;
     }
-    case 'member.merged':
-      foldMerge(views, event);
+    case KIND.merged:
+      foldMerge(views, event as EventOf<'member.merged'>);
       return;
-    case 'card.linked': {
-      const { data } = event;
+    case KIND.cardLinked: {
+      const { data } = event as EventOf<'card.linked'>;
       if (views.cards.has(data.card)) return; // a card belongs to the member it was first linked to
       const member = accountHolder(views, data.member);
       views.cards.set(data.card, {
@@ -206,16 +268,17 @@ export function foldEvent(views: DerivedViews, event: LedgerEvent): void {
       member.cards.push(data.card);
       return;
     }
-    case 'card.blocked': {
-      const card = views.cards.get(event.data.card);
+    case KIND.cardBlocked: {
+      const { data } = event as EventOf<'card.blocked'>;
+      const card = views.cards.get(data.card);
       if (card && !card.blocked) {
         card.blocked = true;
-        card.blockedReason = event.data.reason;
+        card.blockedReason = data.reason;
       }
       return;
     }
-    case 'program.published': {
-      const { data } = event;
+    case KIND.published: {
+      const { data } = event as EventOf<'program.published'>;
       views.programs.set(data.program, {
         id: data.program,
         version: data.version,
@@ -225,19 +288,12 @@ export function foldEvent(views: DerivedViews, event: LedgerEvent): void {
       });
       return;
     }
-    case 'stamps.earned':
-      foldStamps(views, event);
-      return;
-    case 'reward.redeemed':
-      foldRedemption(views, event);
-      return;
-    case 'event.voided':
-    case 'feedback.given':
-    case 'day.closed':
+    case KIND.voided:
+    case KIND.other:
       // Voids are applied by skipping their targets; feedback and day-end records are
       // read by reports, not folded into balances.
       return;
     default:
-      assertNever(event);
+      assertNever(kind);
   }
 }

@@ -15,15 +15,18 @@
  * A Projection is mutable for speed: `applyEvents` changes the one it is given.
  */
 import type { EventOf, LedgerEvent } from '../ledger/envelope';
+import { hlcCounter, hlcWallMs } from '../clock';
 import {
   compareEvents,
   dropDuplicates,
   insertInTotalOrder,
   inTotalOrder,
   positionInTotalOrder,
+  totalOrderPositions,
 } from '../ledger/order';
 import { emptyViews, type DerivedViews } from './derived-views';
 import { foldOrdered, foldUnlessVoided } from './fold-ordered';
+import { foldKnown, KIND, kindOf, type Kind } from './fold-step';
 import { buildIndex, cardChangedBy, indexEvent, membersNamedBy } from './ledger-index';
 import type { LedgerIndex } from './ledger-index';
 import { clusterOf, refoldCluster, touchesCluster } from './member-cluster';
@@ -46,15 +49,62 @@ export function createProjection(): Projection {
   return { ordered: [], voidTargets: createVoidTargets(), views: emptyViews(), index: undefined };
 }
 
-/** The full fold of an event set, in any order, with duplicates. */
+/**
+ * The full fold of an event set, in any order, with duplicates.
+ *
+ * A million events are a heap of scattered objects, and reaching into them is most of
+ * the cost. So everything the fold needs of an event apart from its data is read in one
+ * pass in the order the events lie in memory (as they arrived): the clock's wall and
+ * counter, the type as a number, and whether a void names it. The ordering, the dropping
+ * of duplicates and the skipping of voided events then work on those arrays, and the
+ * fold proper touches each event's data once.
+ */
 export function foldEvents(events: Iterable<LedgerEvent>): Projection {
   const p = createProjection();
-  p.ordered = inTotalOrder(Array.from(events));
-  dropDuplicates(p.ordered);
-  for (const event of p.ordered) {
-    if (event.type === 'event.voided') p.voidTargets.add(event.data.target);
+  const input = Array.from(events);
+  const n = input.length;
+  const walls = new Float64Array(n);
+  const counters = new Int32Array(n);
+  const kinds = new Uint8Array(n);
+  let voidables = 0;
+  for (let i = 0; i < n; i++) {
+    const event = input[i] as LedgerEvent;
+    const { hlc } = event;
+    walls[i] = hlcWallMs(hlc);
+    counters[i] = hlcCounter(hlc);
+    const kind = kindOf(event.type);
+    kinds[i] = kind;
+    if (kind === KIND.voided) p.voidTargets.add((event as EventOf<'event.voided'>).data.target);
+    else if (kind === KIND.stamps || kind === KIND.redeemed) voidables += 1;
   }
-  p.views = foldOrdered(p.ordered, p.voidTargets);
+  const voided = new Uint8Array(p.voidTargets.size > 0 && voidables > 0 ? n : 0);
+  if (voided.length > 0) {
+    for (let i = 0; i < n; i++) {
+      const kind = kinds[i];
+      if (kind !== KIND.stamps && kind !== KIND.redeemed) continue;
+      if (p.voidTargets.has((input[i] as LedgerEvent).id)) voided[i] = 1;
+    }
+  }
+  const positions = totalOrderPositions(input, { walls, counters });
+  const ordered: LedgerEvent[] = [];
+  const views = emptyViews();
+  let previous: LedgerEvent | undefined;
+  let previousWall = Number.NaN;
+  for (let k = 0; k < n; k++) {
+    const i = positions === undefined ? k : (positions[k] as number);
+    const event = input[i] as LedgerEvent;
+    const wall = walls[i] as number;
+    // Duplicates sit next to each other; two walls that differ rule one out.
+    const maybeRepeat = wall === previousWall || Number.isNaN(wall) || Number.isNaN(previousWall);
+    if (maybeRepeat && previous?.hlc === event.hlc && previous.id === event.id) continue;
+    ordered.push(event);
+    previous = event;
+    previousWall = wall;
+    if (voided[i] === 1) continue;
+    foldKnown(views, event, kinds[i] as Kind, wall);
+  }
+  p.ordered = ordered;
+  p.views = views;
   return p;
 }
 
