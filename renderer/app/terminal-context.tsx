@@ -42,10 +42,12 @@ export function TerminalProvider(props: {
   const { db, session: signedIn, signOut, children } = props;
   // The staff row as it is now: a manager made cashier loses the manager's rights at once,
   // and someone removed (here, or by a manager in another window) is signed out.
-  // While the store has no manager, its longest-serving member of staff stands in.
+  // While the store has no manager, its longest-serving former manager stands in.
   const row = useLiveQuery(async () => {
     const me = await db.staff.get(signedIn.staff);
-    return me ? { ...me, role: actingRole(me, await db.staff.toArray()) } : null;
+    return me
+      ? { ...me, role: actingRole(me, await db.staff.toArray(), await db.staffLog.toArray()) }
+      : null;
   }, [db, signedIn.staff]);
   const gone = row === null || row?.removedMs !== undefined;
   useEffect(() => {

@@ -70,8 +70,9 @@ async function exchange(
   const link = await readMeta(db, 'server');
   if (!link) return err({ code: 'not_enrolled' });
   const staff = await syncStaff(db, link);
-  if (!staff.ok) return staff;
+  // A refusal of events says more than a staff problem (and is what the cashier can mend).
   if (refusal) return err(refusal);
+  if (!staff.ok) return staff;
   return ok({ pushed, pulled });
 }
 

@@ -1,15 +1,17 @@
 /**
  * The store's staff list through the server (shared/sync/staff-protocol.ts): send the
  * records and audit entries changed here that the server does not have yet (`pending`),
- * then take the store's merged list, in one transaction per answer. Per person the newer
- * version wins: a local change newer than what came back stays, and stays pending (it
- * was made while the call was under way, or the server lost it). Local rows the server
+ * then take the store's merged list, in one transaction per answer. Per person the two
+ * versions merge as on the server (shared/sync/staff-merge.ts: the newer wins, a removal
+ * is for good): what the merge keeps from here stays pending (it was made while the call
+ * was under way, or the server lost it). Local rows the server
  * does not list (its data was restored from an older backup) become pending again, so
  * the next round hands them back. Interrupted anywhere, the next sync repeats it,
  * harmlessly: the server keeps the newer version and each audit entry once.
  */
 import { ok, type Result } from '../../shared/result';
-import { isNewerVersion, MAX_STAFF_PUSH, type StaffList } from '../../shared/sync/staff-protocol';
+import { mergeStaffRecords, sameStaffRecord } from '../../shared/sync/staff-merge';
+import { MAX_STAFF_PUSH, type StaffList } from '../../shared/sync/staff-protocol';
 import { readOnly, readWrite, type TreuDatabase } from '../storage/database';
 import type { ServerLink, StaffLogRow, StaffRow, SyncProblem } from '../storage/rows';
 import { pullStaff, pushStaff } from './protocol-client';
@@ -34,12 +36,14 @@ function adopt(db: TreuDatabase, list: StaffList): Promise<boolean> {
     for (const record of list.staff) {
       const mine = local.get(record.id);
       local.delete(record.id);
-      if (mine && isNewerVersion(mine.changedAt, record.changedAt)) {
-        if (mine.pending === 0) next.push({ ...mine, pending: 1 });
-        continue;
-      }
-      if (mine?.pending === 0 && mine.changedAt === record.changedAt) continue;
-      next.push({ ...record, pending: 0 });
+      const merged = mine ? mergeStaffRecords(withoutPending(mine), record) : record;
+      // What the server holds already is acknowledged; what is newer here (or a removal
+      // made here) goes to the server next round.
+      const row: StaffRow = sameStaffRecord(merged, record)
+        ? { ...record, pending: 0 }
+        : { ...merged, pending: 1 };
+      if (!mine || mine.pending !== row.pending || !sameStaffRecord(withoutPending(mine), merged))
+        next.push(row);
     }
     for (const mine of local.values()) if (mine.pending === 0) next.push({ ...mine, pending: 1 });
     if (next.length > 0) await tx.staff.bulkPut(next);

@@ -4,7 +4,7 @@
  * transaction, so a terminal is either set up completely or not at all.
  */
 import { formatHlc, initialClock } from '../../shared/clock';
-import { newId } from '../../shared/ids';
+import { newEventId, newId } from '../../shared/ids';
 import { exportPublicKey, generateSigningKeyPair } from '../../shared/ledger/signing';
 import { freeText } from '../../shared/ledger/free-text';
 import { err, ok, type Result } from '../../shared/result';
@@ -105,6 +105,17 @@ export async function setUpTerminal(
     await writeMeta(tx, 'identity', identity);
     await writeMeta(tx, 'settings', { language: input.language, cameraId: undefined });
     await tx.staff.put(manager);
+    // The store's first manager, in the staff audit like everyone added later: what makes
+    // them a manager the store may fall back on (stand-in-manager.ts).
+    await tx.staffLog.add({
+      id: newEventId(nowMs),
+      atMs: nowMs,
+      by: manager.id,
+      staff: manager.id,
+      change: 'added',
+      role: 'manager',
+      pending: 1,
+    });
     await recordEvents(tx, events, { pending: true });
     await writeMeta(tx, 'cursor', state);
     return true;

@@ -1,11 +1,12 @@
 /**
- * The store's staff list on PostgreSQL: one row per person with its version, last writer
- * wins (an upsert that replaces only a newer `changed_at`, a `COLLATE "C"` column so it
- * compares byte by byte as the terminals do), and the audit, kept once per id. A batch is
- * one transaction; its rows are written in id order, so two batches touching the same
- * people wait for each other instead of deadlocking.
+ * The store's staff list on PostgreSQL: one row per person, merged with what comes in by
+ * shared/sync/staff-merge.ts (the newer version wins, a removal is for good) under a row
+ * lock, and the audit, kept once per id. A batch is one transaction; its rows are written
+ * in id order, so two batches touching the same people wait for each other instead of
+ * deadlocking.
  */
 import type pg from 'pg';
+import { mergeStaffRecords, sameStaffRecord } from '../../shared/sync/staff-merge';
 import type { StaffAuditEntry, StaffList, StaffRecord } from '../../shared/sync/staff-protocol';
 
 type InTransaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
@@ -29,12 +30,25 @@ export function postgresStaffMethods(
       if (records.length === 0 && audit.length === 0) return;
       await inTransaction(async (client) => {
         for (const record of byId(records)) {
+          // The row first (a no-op when it is there), then locked: two batches for one
+          // person merge one after the other, never from the same old row.
           await client.query(
-            `INSERT INTO staff AS s (tenant, store, id, changed_at, body) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (tenant, store, id) DO UPDATE
-               SET changed_at = excluded.changed_at, body = excluded.body
-               WHERE excluded.changed_at > s.changed_at`,
+            `INSERT INTO staff (tenant, store, id, changed_at, body) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (tenant, store, id) DO NOTHING`,
             [tenant, store, record.id, record.changedAt, JSON.stringify(record)],
+          );
+          const held = await client.query<{ body: string }>(
+            'SELECT body FROM staff WHERE tenant = $1 AND store = $2 AND id = $3 FOR UPDATE',
+            [tenant, store, record.id],
+          );
+          const body = held.rows[0]?.body;
+          // Stored after the route's schema checked it: read back as it was written.
+          const current = body === undefined ? undefined : (JSON.parse(body) as StaffRecord);
+          const merged = mergeStaffRecords(record, current);
+          if (current && sameStaffRecord(merged, current)) continue;
+          await client.query(
+            'UPDATE staff SET changed_at = $4, body = $5 WHERE tenant = $1 AND store = $2 AND id = $3',
+            [tenant, store, merged.id, merged.changedAt, JSON.stringify(merged)],
           );
         }
         for (const entry of byId(audit)) {

@@ -1,9 +1,10 @@
 /**
- * The store's staff list on SQLite: one row per person with its version, last writer wins
- * (an upsert that replaces only a newer `changed_at`, compared byte by byte), and the
+ * The store's staff list on SQLite: one row per person, merged with what comes in by
+ * shared/sync/staff-merge.ts (the newer version wins, a removal is for good), and the
  * audit, kept once per id. SQLite has one writer at a time: a batch is one transaction.
  */
 import type Database from 'better-sqlite3';
+import { mergeStaffRecords, sameStaffRecord } from '../../shared/sync/staff-merge';
 import type { StaffAuditEntry, StaffList, StaffRecord } from '../../shared/sync/staff-protocol';
 
 export interface SqliteStaffMethods {
@@ -17,11 +18,13 @@ export interface SqliteStaffMethods {
 }
 
 export function sqliteStaffMethods(db: Database.Database): SqliteStaffMethods {
-  const upsert = db.prepare<[string, string, string, string, string]>(
+  const current = db.prepare<[string, string, string], { body: string }>(
+    'SELECT body FROM staff WHERE tenant = ? AND store = ? AND id = ?',
+  );
+  const put = db.prepare<[string, string, string, string, string]>(
     `INSERT INTO staff (tenant, store, id, changed_at, body) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (tenant, store, id) DO UPDATE
-       SET changed_at = excluded.changed_at, body = excluded.body
-       WHERE excluded.changed_at > staff.changed_at`,
+       SET changed_at = excluded.changed_at, body = excluded.body`,
   );
   const addAudit = db.prepare<[string, string, string, number, string]>(
     `INSERT INTO staff_audit (tenant, store, id, at_ms, body) VALUES (?, ?, ?, ?, ?)
@@ -41,7 +44,12 @@ export function sqliteStaffMethods(db: Database.Database): SqliteStaffMethods {
       audit: readonly StaffAuditEntry[],
     ) => {
       for (const record of changed) {
-        upsert.run(tenant, store, record.id, record.changedAt, JSON.stringify(record));
+        const row = current.get(tenant, store, record.id);
+        // Stored after the route's schema checked it: read back as it was written.
+        const held = row ? (JSON.parse(row.body) as StaffRecord) : undefined;
+        const merged = mergeStaffRecords(record, held);
+        if (held && sameStaffRecord(merged, held)) continue;
+        put.run(tenant, store, merged.id, merged.changedAt, JSON.stringify(merged));
       }
       for (const entry of audit) {
         addAudit.run(tenant, store, entry.id, entry.atMs, JSON.stringify(entry));

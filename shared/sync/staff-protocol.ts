@@ -37,7 +37,12 @@ const msSchema = z.int('must be milliseconds').min(0).max(8_640_000_000_000_000)
 
 export const pinHashSchema = z.strictObject({
   algorithm: z.literal('PBKDF2-SHA256'),
-  iterations: z.int().min(10_000, 'must be at least 10,000').max(10_000_000),
+  // The terminals hash with 600,000 rounds (renderer/terminal/pin.ts): a much weaker hash
+  // pushed by one terminal would weaken a PIN on all, a much stronger one stall sign-in.
+  iterations: z
+    .int()
+    .min(600_000, 'must be at least 600,000')
+    .max(2_000_000, 'must be at most 2,000,000'),
   salt: base64url(16, 64),
   hash: base64url(32, 128),
 });

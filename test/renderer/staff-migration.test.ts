@@ -1,7 +1,8 @@
 /**
  * Schema version 4 on a terminal that kept its own staff list under version 3: each staff
  * row gets a version from its own times and waits to be sent; each audit row moves to the
- * staff log with a fresh UUIDv7, its fields kept, waiting too; the old table is gone.
+ * staff log with a fresh UUIDv7, its fields kept, waiting too, beside the entry the first
+ * run did not write for the store's first manager; the old table is gone.
  */
 import { Dexie } from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
@@ -47,15 +48,23 @@ describe('migration 004', () => {
     ]);
     for (const { pending: _p, ...record } of staff) staffRecordSchema.parse(record);
     const log = await db.staffLog.orderBy('atMs').toArray();
+    // The old entries, and the "added as manager" entry the first run did not write.
+    const firstManager = {
+      atMs: T0,
+      by: 'stf_mara',
+      staff: 'stf_mara',
+      change: 'added',
+      role: 'manager',
+    };
     expect(log.map(({ id: _id, ...rest }) => rest)).toEqual(
-      entries.map((entry) => ({ ...entry, pending: 1 })),
+      [firstManager, ...entries].map((entry) => ({ ...entry, pending: 1 })),
     );
     for (const { pending: _p, ...entry } of log) {
       expect(entry.id).toMatch(UUID_V7_PATTERN);
       expect(parseInt(entry.id.replaceAll('-', '').slice(0, 12), 16)).toBe(entry.atMs);
       staffAuditEntrySchema.parse(entry);
     }
-    expect(new Set(log.map((row) => row.id)).size).toBe(2);
+    expect(new Set(log.map((row) => row.id)).size).toBe(3);
     expect(db.dexie.tables.map((table) => table.name)).not.toContain('staffAudit');
     expect(await db.staff.where('pending').equals(1).count()).toBe(2);
     db.dexie.close();

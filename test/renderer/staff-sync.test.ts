@@ -99,13 +99,13 @@ describe('the store’s staff list on two terminals', () => {
     expect(await a.db.staff.get(ben.value.id)).toMatchObject({ name: 'Ben', removedMs: now + 1 });
   });
 
-  it('converges concurrent offline changes of one person to the same record everywhere', async () => {
+  it('converges concurrent offline changes of one person to the same record everywhere, a removal for good', async () => {
     const ben = await addStaff(a.db, managerA, { name: 'Ben', role: 'cashier', pin: '1357' }, now);
     if (!ben.ok) throw new Error(ben.error.code);
     await a.sync(now);
     await b.sync(now);
     // Offline: A makes Ben manager, B resets his PIN a little later; then A removes him,
-    // B makes him manager too. B's last change is the newest.
+    // B makes him manager too. B's last change is the newest, but A's removal stands.
     expect((await changeStaffRole(a.db, managerA, ben.value.id, 'manager', now + 10)).ok).toBe(
       true,
     );
@@ -120,12 +120,15 @@ describe('the store’s staff list on two terminals', () => {
     await a.sync(now + 50);
     await b.sync(now + 50);
     const onA = (await listOf(a)).find((r) => r.id === ben.value.id);
-    expect(onA).toEqual(newest);
+    expect(onA).toEqual({ ...newest, removedMs: now + 30 });
     expect(await listOf(a)).toEqual(await listOf(b));
     expect((await store.staffOf(shop.tenant, shop.store)).staff).toEqual(await listOf(a));
-    expect(newest).toMatchObject({ role: 'manager' });
-    expect(newest.removedMs).toBeUndefined();
-    expect((await signIn(a.db, ben.value.id, '8642', now + 60)).ok).toBe(true);
+    for (const terminal of [a, b]) {
+      expect(await signIn(terminal.db, ben.value.id, '8642', now + 60)).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_staff' },
+      });
+    }
     expect(await a.db.staff.where('pending').equals(1).count()).toBe(0);
     expect(await b.db.staff.where('pending').equals(1).count()).toBe(0);
   });
@@ -178,9 +181,12 @@ describe('the store’s staff list on two terminals', () => {
     await b.sync(now + 3);
     await a.sync(now + 3);
     const log = await logOf(a);
-    expect(log.map((e) => e.staff).sort()).toEqual([ben.value.id, cy.value.id].sort());
+    // Both first-run managers' entries, and Ben's and Cy's.
+    expect(log.map((e) => e.staff).sort()).toEqual(
+      [managerA.staff, managerB.staff, ben.value.id, cy.value.id].sort(),
+    );
     expect(await logOf(b)).toEqual(log);
-    expect((await store.staffOf(shop.tenant, shop.store)).audit).toHaveLength(2);
+    expect((await store.staffOf(shop.tenant, shop.store)).audit).toHaveLength(4);
     expect(await a.db.staffLog.where('pending').equals(1).count()).toBe(0);
   });
 });

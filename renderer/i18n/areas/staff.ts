@@ -75,8 +75,9 @@ export const staffMessages = bilingual({
     },
     unknownStaff: (id: string) => `${id} (staff of another store)`,
     noManager: (name: string) =>
-      `The store has no manager: changes made on two terminals while offline left none. Until someone is made manager, ${name}, the longest on the staff list, has the manager’s rights.`,
-    noManagerNobody: 'The store has no manager and nobody on the staff list can sign in.',
+      `The store has no manager: changes made on two terminals while offline left none. Until someone is made manager, ${name}, a former manager and the longest on the staff list, has the manager’s rights.`,
+    noManagerNobody:
+      'The store has no manager, and no former manager is on the staff list. Set up a manager on a new terminal and enrol it with the store.',
     unknownMember: 'a member not on this terminal',
     systemStaff: 'The terminal itself',
   },
@@ -155,9 +156,9 @@ export const staffMessages = bilingual({
     },
     unknownStaff: (id: string) => `${id} (Personal eines anderen Geschäfts)`,
     noManager: (name: string) =>
-      `Das Geschäft hat keine Leitung: Änderungen, die auf zwei Terminals ohne Verbindung gemacht wurden, haben keine übrig gelassen. Bis jemand zur Leitung gemacht wird, hat ${name}, am längsten auf der Personalliste, die Rechte der Leitung.`,
+      `Das Geschäft hat keine Leitung: Änderungen, die auf zwei Terminals ohne Verbindung gemacht wurden, haben keine übrig gelassen. Bis jemand zur Leitung gemacht wird, hat ${name}, früher Leitung und am längsten auf der Personalliste, die Rechte der Leitung.`,
     noManagerNobody:
-      'Das Geschäft hat keine Leitung, und niemand auf der Personalliste kann sich anmelden.',
+      'Das Geschäft hat keine Leitung, und keine frühere Leitung steht auf der Personalliste. Richten Sie auf einem neuen Terminal eine Leitung ein und melden Sie es beim Geschäft an.',
     unknownMember: 'ein Mitglied, das nicht auf diesem Terminal ist',
     systemStaff: 'Das Terminal selbst',
   },

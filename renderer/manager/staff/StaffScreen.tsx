@@ -16,9 +16,14 @@ function NoManagerWarning() {
   const { t } = useI18n();
   const { db } = useTerminal();
   const staff = useLiveQuery(() => db.staff.toArray(), [db]);
-  if (!staff || staff.some((row) => row.removedMs === undefined && row.role === 'manager'))
+  const audit = useLiveQuery(() => db.staffLog.toArray(), [db]);
+  if (
+    !staff ||
+    !audit ||
+    staff.some((row) => row.removedMs === undefined && row.role === 'manager')
+  )
     return null;
-  const standIn = standInManager(staff);
+  const standIn = standInManager(staff, audit);
   return (
     <p role="alert" className="error">
       {standIn ? t.staff.noManager(standIn.name) : t.staff.noManagerNobody}

@@ -56,7 +56,10 @@ const sameName = (a: string, b: string) =>
 async function actingManager(tx: TreuDatabase, session: Session): Promise<boolean> {
   const me = await tx.staff.get(session.staff);
   if (me === undefined || !isCurrent(me)) return false;
-  return me.role === 'manager' || actingRole(me, await tx.staff.toArray()) === 'manager';
+  return (
+    me.role === 'manager' ||
+    actingRole(me, await tx.staff.toArray(), await tx.staffLog.toArray()) === 'manager'
+  );
 }
 
 async function managersLeftWithout(tx: TreuDatabase, staffId: string): Promise<number> {

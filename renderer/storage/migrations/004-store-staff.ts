@@ -10,8 +10,9 @@
  *   auto-increment key, which only meant something on one terminal, are dropped.
  *
  * The upgrade gives every existing row a version from its own times (this terminal's id
- * as the tie-break) and marks it pending, and copies the old audit with fresh ids, so a
- * terminal that kept its own list hands it to the store at its next sync. Like every
+ * as the tie-break) and marks it pending, and copies the old audit with fresh ids (adding
+ * the "added as manager" entry the first run did not write), so a terminal that kept its
+ * own list hands it to the store at its next sync. Like every
  * migration it imports no domain code: the clock string and the UUIDv7 are written out
  * here.
  */
@@ -34,6 +35,8 @@ function uuidV7At(ms: number): string {
 }
 
 interface OldStaffRow {
+  id: string;
+  role: string;
   createdMs: number;
   removedMs?: number;
   changedAt?: string;
@@ -43,6 +46,9 @@ interface OldStaffRow {
 interface OldAuditRow {
   seq?: number;
   atMs: number;
+  staff: string;
+  change: string;
+  role?: string;
 }
 
 async function upgrade(tx: Transaction): Promise<void> {
@@ -57,11 +63,28 @@ async function upgrade(tx: Transaction): Promise<void> {
       row.pending = 1;
     });
   const audit = (await tx.table('staffAudit').toArray()) as OldAuditRow[];
-  await tx
-    .table('staffLog')
-    .bulkAdd(
-      audit.map(({ seq: _seq, ...entry }) => ({ ...entry, id: uuidV7At(entry.atMs), pending: 1 })),
-    );
+  // The first run wrote no audit entry for the store's first manager; one is added, so
+  // the audit says who has been a manager (stand-in-manager.ts).
+  const staff = (await tx.table('staff').toArray()) as OldStaffRow[];
+  const madeManager = new Set(
+    audit.filter((entry) => entry.role === 'manager').map((entry) => entry.staff),
+  );
+  const firstManagers = staff
+    .filter((row) => row.role === 'manager' && !madeManager.has(row.id))
+    .map((row) => ({
+      atMs: row.createdMs,
+      by: row.id,
+      staff: row.id,
+      change: 'added',
+      role: 'manager',
+    }));
+  await tx.table('staffLog').bulkAdd(
+    [...audit.map(({ seq: _seq, ...entry }) => entry), ...firstManagers].map((entry) => ({
+      ...entry,
+      id: uuidV7At(entry.atMs),
+      pending: 1,
+    })),
+  );
 }
 
 export const migration004 = {

@@ -46,7 +46,17 @@ describe('the staff list', () => {
       ok: true,
       value: { name: 'Ben Kade', role: 'cashier' },
     });
-    expect(await db.staffLog.toArray()).toEqual([
+    // The first run's entry (the store's first manager), then Ben's.
+    expect(await db.staffLog.orderBy('atMs').toArray()).toEqual([
+      {
+        id: expect.stringMatching(UUID_V7_PATTERN) as unknown,
+        pending: 1,
+        atMs: START_MS,
+        by: manager.staff,
+        staff: manager.staff,
+        change: 'added',
+        role: 'manager',
+      },
       {
         id: expect.stringMatching(UUID_V7_PATTERN) as unknown,
         pending: 1,
@@ -77,7 +87,7 @@ describe('the staff list', () => {
       error: { code: 'name_taken' },
     });
     expect(await db.staff.count()).toBe(1);
-    expect(await db.staffLog.count()).toBe(0);
+    expect(await db.staffLog.count()).toBe(1); // the first run's entry only
   });
 
   it('lets only a current manager change the list', async () => {
@@ -118,6 +128,7 @@ describe('the staff list', () => {
     expect((await signIn(db, ben.value.id, '1357', START_MS + 6)).ok).toBe(false);
     expect((await signIn(db, ben.value.id, '8642', START_MS + 7)).ok).toBe(true);
     expect((await db.staffLog.orderBy('atMs').toArray()).map((row) => row.change)).toEqual([
+      'added', // the first run's manager
       'added',
       'pin_reset',
     ]);
@@ -194,7 +205,7 @@ describe('versions of staff changes', () => {
 });
 
 describe('a store left without a manager', () => {
-  it('lets the person longest on the list act as manager until someone is made manager', async () => {
+  it('lets the former manager longest on the list act as manager until someone is made manager, never a cashier', async () => {
     const { db, manager } = await withManager();
     const lea = await addStaff(
       db,
@@ -209,15 +220,31 @@ describe('a store left without a manager', () => {
     await db.staff.put({ ...mara, role: 'cashier' });
     const asLea: Session = { staff: lea.value.id, name: 'Lea', role: 'cashier' };
     const asMara: Session = { ...manager, role: 'cashier' };
-    expect(actingRole(mara, await db.staff.toArray())).toBe('manager');
+    // Mara's row as it is now (a cashier), with the audit that says she was a manager.
+    const audit = await db.staffLog.toArray();
+    expect(actingRole({ ...mara, role: 'cashier' }, await db.staff.toArray(), audit)).toBe(
+      'manager',
+    );
+    // Lea never was a manager: she never stands in.
+    expect(actingRole({ ...lea.value, role: 'cashier' }, await db.staff.toArray(), audit)).toBe(
+      'cashier',
+    );
+    // Without the audit entry that made Mara a manager, nobody stands in.
+    expect(
+      standInManager(
+        await db.staff.toArray(),
+        audit.filter((entry) => entry.staff !== mara.id),
+      ),
+    ).toBeUndefined();
     expect(await changeStaffRole(db, asLea, lea.value.id, 'manager')).toMatchObject({
       ok: false,
       error: { code: 'not_manager' },
     });
     expect((await changeStaffRole(db, asMara, lea.value.id, 'manager')).ok).toBe(true);
     const everyone = await db.staff.toArray();
-    expect(standInManager(everyone)).toBeUndefined();
-    expect(actingRole({ ...mara, role: 'cashier' }, everyone)).toBe('cashier');
+    const after = await db.staffLog.toArray();
+    expect(standInManager(everyone, after)).toBeUndefined();
+    expect(actingRole({ ...mara, role: 'cashier' }, everyone, after)).toBe('cashier');
   });
 });
 
