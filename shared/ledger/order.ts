@@ -88,7 +88,7 @@ export function totalOrderPositions(
   events: readonly Ordered[],
   clocks: ClockKeys,
 ): Uint32Array | undefined {
-  const { walls } = clocks;
+  const { walls, counters } = clocks;
   const n = events.length;
   let sorted = true;
   let numbered = true;
@@ -103,7 +103,7 @@ export function totalOrderPositions(
       const previous = at(walls, i - 1);
       // Walls are the clocks' first 15 digits: when they differ they order the clocks.
       if (previous > wall) sorted = false;
-      else if (!(previous < wall)) sorted = compareEvents(at(events, i - 1), at(events, i)) <= 0;
+      else if (!(previous < wall)) sorted = byCounterThenEvent(events, counters, i - 1, i) <= 0;
     }
   }
   if (sorted) return undefined;
@@ -132,10 +132,24 @@ export function totalOrderPositions(
   let runStart = 0;
   for (let k = 1; k <= n; k++) {
     if (k < n && at(walls, at(positions, k)) === at(walls, at(positions, runStart))) continue;
-    if (k - runStart > 1) sortRun(events, clocks.counters, positions, runStart, k);
+    if (k - runStart > 1) sortRun(events, counters, positions, runStart, k);
     runStart = k;
   }
   return positions;
+}
+
+/** The order of events `a` and `b`, whose walls are equal. */
+function byCounterThenEvent(
+  events: readonly Ordered[],
+  counters: Int32Array,
+  a: number,
+  b: number,
+): number {
+  const countA = at(counters, a);
+  const countB = at(counters, b);
+  // Both clocks go on with "-" and 5 digits: the counters decide when they differ.
+  if (countA !== countB && countA >= 0 && countB >= 0) return countA - countB;
+  return compareEvents(at(events, a), at(events, b));
 }
 
 /** Sorts positions[from, to) by the events' total order (the runs are short). */
@@ -146,13 +160,7 @@ function sortRun(
   from: number,
   to: number,
 ) {
-  const byEvent = (a: number, b: number) => {
-    const countA = at(counters, a);
-    const countB = at(counters, b);
-    // Equal walls, both followed by "-" and 5 digits: the counters decide when they differ.
-    if (countA !== countB && countA >= 0 && countB >= 0) return countA - countB;
-    return compareEvents(at(events, a), at(events, b));
-  };
+  const byEvent = (a: number, b: number) => byCounterThenEvent(events, counters, a, b);
   if (to - from > 16) {
     positions.subarray(from, to).sort(byEvent);
     return;
