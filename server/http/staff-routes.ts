@@ -49,6 +49,17 @@ export function registerStaffRoutes(
         `The change of ${ahead.id} is ${minutes} minutes ahead of the server's clock: check the date and time of this terminal.`,
       );
     }
+    // An audit entry dated ahead would stay at the top of every Staff screen: refused too.
+    const early = body.data.audit.find((entry) => entry.atMs - nowMs > MAX_DRIFT_MS);
+    if (early) {
+      const minutes = Math.round((early.atMs - nowMs) / 60_000);
+      return sendError(
+        reply,
+        400,
+        'invalid_body',
+        `The audit entry ${early.id} is ${minutes} minutes ahead of the server's clock: check the date and time of this terminal.`,
+      );
+    }
     await store.saveStaff(terminal.tenant, terminal.store, body.data.staff, body.data.audit);
     await store.recordSync(terminal.id, nowMs);
     return reply.send(await store.staffOf(terminal.tenant, terminal.store));

@@ -173,6 +173,10 @@ describe('/v1/staff', () => {
         { staff: [person('stf_ann', { changedAt: at(NOW + 60 * 60_000) })], audit: [] },
         /60 minutes ahead/u,
       ],
+      [
+        { staff: [], audit: [{ ...added(1, 'stf_ann'), atMs: NOW + 90 * 60_000 }] },
+        /audit entry .* is 90 minutes ahead/u,
+      ],
     ];
     for (const [body, words] of cases) {
       const answer = await tillA.request('POST', '/v1/staff', body);
