@@ -10,7 +10,13 @@ import type { Page } from 'playwright-core';
 import { serveFolder, type StaticServer } from '../../server/static-files';
 import { RENDERER_BUILD } from '../support/build-renderer';
 import { CHROMIUM_AVAILABLE, warnSkipped } from '../support/chromium';
-import { announcement, navButton, openTerminal, type TerminalBrowser } from './terminal-page';
+import {
+  announcement,
+  navButton,
+  openTerminal,
+  type TerminalBrowser,
+  setUpTerminalAs,
+} from './terminal-page';
 
 if (!CHROMIUM_AVAILABLE) warnSkipped('bridge-reader.e2e.test.ts');
 
@@ -73,12 +79,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the bridge card reader in Chromium', () =>
 
   it('enrols with an NFC card from the reader, then identifies and stamps by a tap', async () => {
     const page = terminal.page;
-    await page.getByLabel('Store name').fill('Café am Markt');
-    await page.getByLabel('Manager’s name').fill('Jonas');
-    await page.getByLabel('Manager PIN (4 to 8 digits)').fill('1357');
-    await page.getByLabel('PIN again').fill('1357');
-    await page.getByRole('button', { name: 'Set up' }).click();
-    await page.getByRole('heading', { name: 'Scan a member card' }).waitFor();
+    await setUpTerminalAs(page, 'Café am Markt', 'Jonas', '1357');
 
     await navButton(page, 'New member').click();
     await page.getByLabel('Name').fill('Ben Ort');

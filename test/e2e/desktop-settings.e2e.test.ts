@@ -17,6 +17,7 @@ import {
   openTerminal,
   signInWithPinPad,
   type TerminalBrowser,
+  setUpTerminalAs,
 } from './terminal-page';
 
 if (!CHROMIUM_AVAILABLE) warnSkipped('desktop-settings.e2e.test.ts');
@@ -122,12 +123,7 @@ const failNext = (page: Page, name: string, error: { code: string; message: stri
   );
 
 async function setUp(page: Page): Promise<void> {
-  await page.getByLabel('Store name').fill('Café am Markt');
-  await page.getByLabel('Manager’s name').fill('Jonas');
-  await page.getByLabel('Manager PIN (4 to 8 digits)').fill('1357');
-  await page.getByLabel('PIN again').fill('1357');
-  await page.getByRole('button', { name: 'Set up' }).click();
-  await page.getByRole('heading', { name: 'Scan a member card' }).waitFor();
+  await setUpTerminalAs(page, 'Café am Markt', 'Jonas', '1357');
 }
 
 async function enrol(page: Page, name: string): Promise<void> {

@@ -20,6 +20,8 @@ import {
   expectAccessible,
   navButton,
   openTerminal,
+  enrolInSettings,
+  setUpTerminalAs,
   type TerminalBrowser,
 } from './terminal-page';
 
@@ -28,20 +30,8 @@ if (!CHROMIUM_AVAILABLE) warnSkipped('programs.e2e.test.ts');
 const PIN = '2468';
 
 async function setUpAndEnrol(terminal: TerminalBrowser, name: string, code: string) {
-  const page = terminal.page;
-  await page.getByLabel('Store name').fill(`Till ${name}`);
-  await page.getByLabel('Manager’s name').fill(`Manager ${name}`);
-  await page.getByLabel('Manager PIN (4 to 8 digits)').fill(PIN);
-  await page.getByLabel('PIN again').fill(PIN);
-  await page.getByRole('button', { name: 'Set up' }).click();
-  await page.getByRole('heading', { name: 'Scan a member card' }).waitFor();
-  await navButton(page, 'Settings').click();
-  await page.getByLabel('Enrolment code').fill(code.toLowerCase());
-  await page.getByLabel('Name of this terminal').fill(`Till ${name}`);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await page
-    .getByText(/^Connected to .* for Café Nord, Main Street\.$/)
-    .waitFor({ timeout: 15_000 });
+  await setUpTerminalAs(terminal.page, `Till ${name}`, `Manager ${name}`, PIN);
+  await enrolInSettings(terminal.page, `Till ${name}`, code, 'Café Nord, Main Street');
 }
 
 async function openPrograms(page: Page) {

@@ -24,6 +24,7 @@ import {
   openTerminal,
   signInWithPinPad,
   wedgeScan,
+  setUpTerminalAs,
 } from './terminal-page';
 
 if (!CHROMIUM_AVAILABLE) warnSkipped('pwa.e2e.test.ts');
@@ -111,12 +112,7 @@ const fetchFromPage = (page: Page, path: string) =>
   );
 
 async function setUp(page: Page) {
-  await page.getByLabel('Store name').fill('Café am Markt');
-  await page.getByLabel('Manager’s name').fill('Mara Lind');
-  await page.getByLabel('Manager PIN (4 to 8 digits)').fill(PIN);
-  await page.getByLabel('PIN again').fill(PIN);
-  await page.getByRole('button', { name: 'Set up' }).click();
-  await page.getByRole('heading', { name: 'Scan a member card' }).waitFor();
+  await setUpTerminalAs(page, 'Café am Markt', 'Mara Lind', PIN);
 }
 
 describe.skipIf(!CHROMIUM_AVAILABLE)('the tablet app, installed from the server', () => {

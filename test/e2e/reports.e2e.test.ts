@@ -18,6 +18,7 @@ import {
   navButton,
   openTerminal,
   type TerminalBrowser,
+  setUpTerminalAs,
 } from './terminal-page';
 
 if (!CHROMIUM_AVAILABLE) warnSkipped('reports.e2e.test.ts');
@@ -79,12 +80,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('reports and the day-end close in Chromium'
     const page = terminal.page;
 
     // First run, then a member, 12 stamps and a free coffee at the counter.
-    await page.getByLabel('Store name').fill('Café Grün');
-    await page.getByLabel('Manager’s name').fill('Mara Lind');
-    await page.getByLabel('Manager PIN (4 to 8 digits)').fill(PIN);
-    await page.getByLabel('PIN again').fill(PIN);
-    await page.getByRole('button', { name: 'Set up' }).click();
-    await page.getByRole('heading', { name: 'Scan a member card' }).waitFor();
+    await setUpTerminalAs(page, 'Café Grün', 'Mara Lind', PIN);
     await navButton(page, 'New member').click();
     await page.getByLabel('Name').fill('Anna Berg');
     await page.getByRole('button', { name: 'Enrol' }).click();

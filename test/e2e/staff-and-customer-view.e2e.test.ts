@@ -17,6 +17,7 @@ import {
   signInWithPinPad,
   wedgeScan,
   type TerminalBrowser,
+  setUpTerminalAs,
 } from './terminal-page';
 
 if (!CHROMIUM_AVAILABLE) warnSkipped('staff-and-customer-view.e2e.test.ts');
@@ -39,12 +40,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('staff and the customer view in Chromium', 
 
   it('adds a cashier, resets their PIN and audits both; the cashier sees no manager area', async () => {
     const page = terminal.page;
-    await page.getByLabel('Store name').fill('Café Hafen');
-    await page.getByLabel('Manager’s name').fill('Mara Lind');
-    await page.getByLabel('Manager PIN (4 to 8 digits)').fill(PIN);
-    await page.getByLabel('PIN again').fill(PIN);
-    await page.getByRole('button', { name: 'Set up' }).click();
-    await page.getByRole('heading', { name: 'Scan a member card' }).waitFor();
+    await setUpTerminalAs(page, 'Café Hafen', 'Mara Lind', PIN);
 
     await navButton(page, 'Manager').click();
     await page.getByRole('button', { name: 'Staff', exact: true }).click();

@@ -74,6 +74,39 @@ export async function openTerminal(url: string, options: OpenOptions): Promise<T
   };
 }
 
+/** The first run, as a manager fills it in; waits for the counter. */
+export async function setUpTerminalAs(
+  page: Page,
+  store: string,
+  manager: string,
+  pin: string,
+): Promise<void> {
+  await page.getByLabel('Store name').fill(store);
+  await page.getByLabel('Manager’s name').fill(manager);
+  await page.getByLabel('Manager PIN (4 to 8 digits)').fill(pin);
+  await page.getByLabel('PIN again').fill(pin);
+  await page.getByRole('button', { name: 'Set up' }).click();
+  await page.getByRole('heading', { name: 'Scan a member card' }).waitFor();
+}
+
+/** Enrols the terminal in Settings → Server; waits until it says whose store it joined. */
+export async function enrolInSettings(
+  page: Page,
+  terminalName: string,
+  code: string,
+  store: string,
+): Promise<void> {
+  await navButton(page, 'Settings').click();
+  await page.getByRole('heading', { name: 'Server' }).waitFor();
+  await page.getByLabel('Enrolment code').fill(code.toLowerCase());
+  await page.getByLabel('Name of this terminal').fill(terminalName);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await page
+    .getByText(/^Connected to /u)
+    .filter({ hasText: `for ${store}.` })
+    .waitFor({ timeout: 15_000 });
+}
+
 /** Types like a keyboard-wedge scanner: fast, then Enter. */
 export async function wedgeScan(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text, { delay: 4 });
