@@ -4,7 +4,7 @@
  * the data folder's `updates/`.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildSyncServer } from './http/sync-server';
@@ -19,10 +19,21 @@ export interface RunningSyncServer {
   close(): Promise<void>;
 }
 
+/** The certificate and key, read before anything is opened; unreadable files end the start. */
+async function readTls(config: ServerConfig) {
+  if (!config.tls) return undefined;
+  const [cert, key] = await Promise.all([
+    readFile(config.tls.certFile),
+    readFile(config.tls.keyFile),
+  ]);
+  return { cert, key };
+}
+
 export async function runSyncServer(
   config: ServerConfig,
   rendererFolder: string,
 ): Promise<RunningSyncServer> {
+  const tls = await readTls(config);
   const store = await openServerStore(config);
   const withRenderer = existsSync(join(rendererFolder, 'index.html'));
   // Releases for the desktop terminals go here (electron-builder's release/ output).
@@ -32,6 +43,7 @@ export async function runSyncServer(
     store,
     updatesFolder,
     trustProxy: config.trustProxy,
+    tls,
     ...(withRenderer ? { rendererFolder } : {}),
   });
   try {
@@ -44,7 +56,7 @@ export async function runSyncServer(
   // localhost, not 127.0.0.1: the terminal's data belongs to the origin it was opened on.
   const shown = ['0.0.0.0', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host;
   return {
-    url: `http://${shown}:${config.port}/`,
+    url: `${tls ? 'https' : 'http'}://${shown}:${config.port}/`,
     store,
     app,
     async close() {
@@ -59,6 +71,10 @@ export function describeStartFailure(error: unknown, config: ServerConfig): stri
   const code = (error as { code?: unknown }).code;
   if (code === 'EADDRINUSE') {
     return `Port ${config.port} is in use. Start on another one: --port ${config.port + 1} (or PORT=${config.port + 1}).`;
+  }
+  const path = (error as { path?: unknown }).path;
+  if (config.tls && (path === config.tls.certFile || path === config.tls.keyFile)) {
+    return `Could not read ${path} (${String(code)}): check --tls-cert and --tls-key.`;
   }
   if (code === 'ECONNREFUSED') {
     return 'PostgreSQL refused the connection: is it running at DATABASE_URL?';

@@ -7,6 +7,9 @@
  *   --trust-proxy TREU_TRUST_PROXY=1  off: take the client's protocol and address from
  *                 the X-Forwarded-* headers of a reverse proxy in front (so HQ's cookie is
  *                 `Secure` behind an HTTPS proxy). Only when every request comes through it.
+ *   --tls-cert FILE --tls-key FILE   TREU_TLS_CERT, TREU_TLS_KEY   off: serve HTTPS with
+ *                 this certificate and key (PEM). A tablet installs the app only from a
+ *                 secure origin; both or neither.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +22,8 @@ export interface ServerConfig {
   readonly databaseUrl: string | undefined;
   /** Fastify's trustProxy: the server runs behind a reverse proxy that sets X-Forwarded-*. */
   readonly trustProxy: boolean;
+  /** HTTPS with this certificate and key (PEM files); plain HTTP when absent. */
+  readonly tls: { readonly certFile: string; readonly keyFile: string } | undefined;
 }
 
 export function readServerConfig(
@@ -35,6 +40,8 @@ export function readServerConfig(
         data: { type: 'string' },
         'database-url': { type: 'string' },
         'trust-proxy': { type: 'boolean' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -42,7 +49,7 @@ export function readServerConfig(
   } catch (error) {
     // parseArgs throws on an unknown flag or a missing value: say which, and the usage.
     return err(
-      `${(error as Error).message}. Flags: --port N, --host H, --data DIR, --database-url URL, --trust-proxy.`,
+      `${(error as Error).message}. Flags: --port N, --host H, --data DIR, --database-url URL, --trust-proxy, --tls-cert FILE, --tls-key FILE.`,
     );
   }
   const portText = flags.port ?? env.PORT ?? '8080';
@@ -58,11 +65,20 @@ export function readServerConfig(
   if (!['', '0', '1', 'false', 'true'].includes(trustProxyText)) {
     return err(`TREU_TRUST_PROXY must be 1 or 0, not "${env.TREU_TRUST_PROXY ?? ''}".`);
   }
+  const certFile = flags['tls-cert'] ?? env.TREU_TLS_CERT;
+  const keyFile = flags['tls-key'] ?? env.TREU_TLS_KEY;
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    return err('HTTPS needs both a certificate (--tls-cert) and its key (--tls-key).');
+  }
   return ok({
     port,
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     dataFolder: resolve(flags.data ?? env.TREU_DATA ?? '.treu-data'),
     databaseUrl: databaseUrl || undefined,
     trustProxy: flags['trust-proxy'] ?? (trustProxyText === '1' || trustProxyText === 'true'),
+    tls:
+      certFile !== undefined && keyFile !== undefined
+        ? { certFile: resolve(certFile), keyFile: resolve(keyFile) }
+        : undefined,
   });
 }

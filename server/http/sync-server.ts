@@ -3,6 +3,8 @@
  * error in the protocol's form; the terminal's build at `/` and the desktop terminals'
  * update feed at `/updates/`. The store is the only state.
  */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import fastifyCors, { type FastifyCorsOptions } from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -34,6 +36,8 @@ export interface SyncServerOptions {
    * headers (Fastify's trustProxy), so HQ's cookie is `Secure` behind HTTPS.
    */
   readonly trustProxy?: boolean;
+  /** HTTPS with this certificate and key (PEM); plain HTTP when absent. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer } | undefined;
 }
 
 /**
@@ -58,10 +62,18 @@ const NO_CORS: FastifyCorsOptions = { origin: false };
 
 export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   const now = options.now ?? Date.now;
+  const tls = options.tls;
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
+    // The same app over HTTPS: Fastify hands requests to it from an https server.
+    ...(tls
+      ? {
+          serverFactory: (handler: (req: IncomingMessage, res: ServerResponse) => void) =>
+            createHttpsServer({ cert: tls.cert, key: tls.key }, handler) as unknown as Server,
+        }
+      : {}),
   });
   installErrorReplies(app);
   void app.register(fastifyCors, {
