@@ -52,20 +52,23 @@ export type CashierTally = Map<string | null, Mutable<CashierFigures>>;
 
 export const emptyCashierTally = (): CashierTally => new Map();
 
+/** A member of staff with nothing counted yet. */
+export const noCashierFigures = (staff: string | null): CashierFigures => ({
+  staff,
+  stamps: 0,
+  redemptions: 0,
+  stampsRedeemed: 0,
+  overdrafts: 0,
+  enrolments: 0,
+  voids: 0,
+  corrections: 0,
+  adjustments: 0,
+});
+
 function figuresOf(tally: CashierTally, staff: string | null): Mutable<CashierFigures> {
   let figures = tally.get(staff);
   if (!figures) {
-    figures = {
-      staff,
-      stamps: 0,
-      redemptions: 0,
-      stampsRedeemed: 0,
-      overdrafts: 0,
-      enrolments: 0,
-      voids: 0,
-      corrections: 0,
-      adjustments: 0,
-    };
+    figures = { ...noCashierFigures(staff) };
     tally.set(staff, figures);
   }
   return figures;

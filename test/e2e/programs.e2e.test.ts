@@ -20,8 +20,7 @@ import {
   expectAccessible,
   navButton,
   openTerminal,
-  enrolInSettings,
-  setUpTerminalAs,
+  setUpAndEnrolTill,
   type TerminalBrowser,
 } from './terminal-page';
 
@@ -30,8 +29,7 @@ if (!CHROMIUM_AVAILABLE) warnSkipped('programs.e2e.test.ts');
 const PIN = '2468';
 
 async function setUpAndEnrol(terminal: TerminalBrowser, name: string, code: string) {
-  await setUpTerminalAs(terminal.page, `Till ${name}`, `Manager ${name}`, PIN);
-  await enrolInSettings(terminal.page, `Till ${name}`, code, 'Café Nord, Main Street');
+  await setUpAndEnrolTill(terminal.page, name, code, 'Café Nord, Main Street', PIN);
 }
 
 async function openPrograms(page: Page) {

@@ -19,8 +19,7 @@ import {
   navButton,
   openTerminal,
   wedgeScan,
-  enrolInSettings,
-  setUpTerminalAs,
+  setUpAndEnrolTill,
   type TerminalBrowser,
 } from './terminal-page';
 
@@ -29,8 +28,7 @@ if (!CHROMIUM_AVAILABLE) warnSkipped('sync.e2e.test.ts');
 const PIN = '2468';
 
 async function setUpAndEnrol(terminal: TerminalBrowser, name: string, code: string) {
-  await setUpTerminalAs(terminal.page, `Till ${name}`, `Manager ${name}`, PIN);
-  await enrolInSettings(terminal.page, `Till ${name}`, code, 'Café Nord, Main Street');
+  await setUpAndEnrolTill(terminal.page, name, code, 'Café Nord, Main Street', PIN);
   await terminal.screenshot('enrolled');
 }
 

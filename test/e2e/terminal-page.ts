@@ -107,6 +107,18 @@ export async function enrolInSettings(
     .waitFor({ timeout: 15_000 });
 }
 
+/** A till of a multi-terminal journey: "Till NAME" run by "Manager NAME", enrolled with `code`. */
+export async function setUpAndEnrolTill(
+  page: Page,
+  name: string,
+  code: string,
+  store: string,
+  pin: string,
+): Promise<void> {
+  await setUpTerminalAs(page, `Till ${name}`, `Manager ${name}`, pin);
+  await enrolInSettings(page, `Till ${name}`, code, store);
+}
+
 /** Types like a keyboard-wedge scanner: fast, then Enter. */
 export async function wedgeScan(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text, { delay: 4 });

@@ -13,14 +13,10 @@ import { openDatabase } from '../../renderer/storage/database';
 import { migration001 } from '../../renderer/storage/migrations/001-initial';
 import { migration002 } from '../../renderer/storage/migrations/002-outbox-order';
 import { migration003 } from '../../renderer/storage/migrations/003-staff-audit';
+import { TEST_PIN_HASH } from '../support/staff-records';
 
 const T0 = Date.UTC(2026, 5, 1, 8);
-const pin = {
-  algorithm: 'PBKDF2-SHA256',
-  iterations: 600_000,
-  salt: 'c2FsdHNhbHRzYWx0c2FsdA',
-  hash: 'aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',
-} as const;
+const pin = TEST_PIN_HASH;
 
 describe('migration 004', () => {
   it('versions the staff rows and moves the audit to the staff log with fresh ids', async () => {

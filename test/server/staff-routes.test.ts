@@ -25,33 +25,13 @@ import {
   type HttpTerminal,
   type RunningServer,
 } from '../support/sync-harness';
+import { addedEntry, staffRecord, versionAt } from '../support/staff-records';
 
 const NOW = Date.UTC(2026, 10, 24, 9);
-const at = (ms: number, node = 'term_x') => `${String(ms).padStart(15, '0')}-00000-${node}`;
-
-const person = (id: string, overrides: Partial<StaffRecord> = {}): StaffRecord => ({
-  id,
-  name: `Person ${id}`,
-  role: 'cashier',
-  pin: {
-    algorithm: 'PBKDF2-SHA256',
-    iterations: 600_000,
-    salt: 'c2FsdHNhbHRzYWx0c2FsdA',
-    hash: 'aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',
-  },
-  createdMs: NOW,
-  changedAt: at(NOW),
-  ...overrides,
-});
-
-const added = (n: number, staff: string): StaffAuditEntry => ({
-  id: `0193a1f4-7c3e-7b2a-9d41-${String(n).padStart(12, '0')}`,
-  atMs: NOW + n,
-  by: 'stf_boss',
-  staff,
-  change: 'added',
-  role: 'cashier',
-});
+const at = (ms: number) => versionAt(ms);
+const person = (id: string, overrides: Partial<StaffRecord> = {}): StaffRecord =>
+  staffRecord(id, NOW, overrides);
+const added = (n: number, staff: string): StaffAuditEntry => addedEntry(n, NOW, { staff });
 
 let folder: string;
 let store: ServerStore;

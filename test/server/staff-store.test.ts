@@ -13,36 +13,15 @@ import {
   type OpenedStore,
   type StoreKind,
 } from '../support/server-stores';
+import { addedEntry, staffRecord, versionAt } from '../support/staff-records';
 
 const NOW = Date.UTC(2026, 10, 24, 9);
 
-const at = (ms: number, counter = 0, node = 'term_a') =>
-  `${String(ms).padStart(15, '0')}-${String(counter).padStart(5, '0')}-${node}`;
-
-const record = (id: string, overrides: Partial<StaffRecord> = {}): StaffRecord => ({
-  id,
-  name: `Person ${id}`,
-  role: 'cashier',
-  pin: {
-    algorithm: 'PBKDF2-SHA256',
-    iterations: 600_000,
-    salt: 'c2FsdHNhbHRzYWx0c2FsdA',
-    hash: 'aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',
-  },
-  createdMs: NOW,
-  changedAt: at(NOW),
-  ...overrides,
-});
-
-const entry = (n: number, overrides: Partial<StaffAuditEntry> = {}): StaffAuditEntry => ({
-  id: `0193a1f4-7c3e-7b2a-9d41-${String(n).padStart(12, '0')}`,
-  atMs: NOW + n,
-  by: 'stf_boss',
-  staff: `stf_p${n}`,
-  change: 'added',
-  role: 'cashier',
-  ...overrides,
-});
+const at = versionAt;
+const record = (id: string, overrides: Partial<StaffRecord> = {}): StaffRecord =>
+  staffRecord(id, NOW, overrides);
+const entry = (n: number, overrides: Partial<StaffAuditEntry> = {}): StaffAuditEntry =>
+  addedEntry(n, NOW, overrides);
 
 function describeStaffStore(kind: StoreKind) {
   describe(`the staff list in the ${kind.name} store`, () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeKpis, kpisOfProjection } from '../../shared/kpi/compute-kpis';
 import type { KpiReport } from '../../shared/kpi/kpi-report';
-import type { CashierFigures } from '../../shared/kpi/per-cashier';
+import { noCashierFigures, type CashierFigures } from '../../shared/kpi/per-cashier';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import type { EventData } from '../../shared/ledger/event-types';
 import { isInTotalOrder } from '../../shared/ledger/order';
@@ -135,15 +135,7 @@ function permuted<T>(items: readonly T[], stride: number): T[] {
 }
 
 const cashier = (staff: string | null, figures: Partial<CashierFigures>): CashierFigures => ({
-  staff,
-  stamps: 0,
-  redemptions: 0,
-  stampsRedeemed: 0,
-  overdrafts: 0,
-  enrolments: 0,
-  voids: 0,
-  corrections: 0,
-  adjustments: 0,
+  ...noCashierFigures(staff),
   ...figures,
 });
 

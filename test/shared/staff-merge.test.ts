@@ -3,22 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeStaffRecords } from '../../shared/sync/staff-merge';
 import type { StaffRecord } from '../../shared/sync/staff-protocol';
+import { staffRecord, versionAt } from '../support/staff-records';
 
-const record = (changedAt: string, extra: Partial<StaffRecord> = {}): StaffRecord => ({
-  id: 'stf_ben',
-  name: 'Ben',
-  role: 'cashier',
-  pin: {
-    algorithm: 'PBKDF2-SHA256',
-    iterations: 600_000,
-    salt: 'c2FsdHNhbHRzYWx0c2FsdA',
-    hash: 'aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',
-  },
-  createdMs: 1,
-  changedAt,
-  ...extra,
-});
-const at = (ms: number, node = 'term_a') => `${String(ms).padStart(15, '0')}-00000-${node}`;
+const record = (changedAt: string, extra: Partial<StaffRecord> = {}): StaffRecord =>
+  staffRecord('stf_ben', 1, { name: 'Ben', changedAt, ...extra });
+const at = (ms: number, node = 'term_a') => versionAt(ms, 0, node);
 
 describe('mergeStaffRecords', () => {
   it('takes the newer version’s fields', () => {

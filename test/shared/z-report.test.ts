@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeKpis } from '../../shared/kpi/compute-kpis';
-import type { CashierFigures } from '../../shared/kpi/per-cashier';
+import { noCashierFigures, type CashierFigures } from '../../shared/kpi/per-cashier';
 import { reportPeriod } from '../../shared/kpi/report-periods';
 import { clockBefore, dayClosedData, zReport } from '../../shared/kpi/z-report';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
@@ -19,15 +19,7 @@ const DAY_START = Date.UTC(2026, 0, 13, 23);
 const at = (hour: number, minute = 0) => Date.UTC(2026, 0, 14, hour, minute);
 
 const cashier = (staff: string | null, figures: Partial<CashierFigures>): CashierFigures => ({
-  staff,
-  stamps: 0,
-  redemptions: 0,
-  stampsRedeemed: 0,
-  overdrafts: 0,
-  enrolments: 0,
-  voids: 0,
-  corrections: 0,
-  adjustments: 0,
+  ...noCashierFigures(staff),
   ...figures,
 });
 

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { StaffRole } from '../../storage/rows';
 import { useAnnounce } from '../../ui/Announcer';
 import { describeStaffError } from './describe-staff-error';
-import { NewPinFields } from './NewPinFields';
+import { NewPinFields, useNewPin } from './NewPinFields';
 import { addStaff } from './staff-actions';
 
 export function AddStaffForm() {
@@ -14,19 +14,18 @@ export function AddStaffForm() {
   const announce = useAnnounce();
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('cashier');
-  const [pin, setPin] = useState('');
-  const [again, setAgain] = useState('');
+  const newPin = useNewPin();
   const [error, setError] = useState<string>();
   const [working, setWorking] = useState(false);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (pin !== again) {
+    if (!newPin.matches) {
       setError(t.staff.pinMismatch);
       return;
     }
     setWorking(true);
-    const result = await addStaff(db, session, { name, role, pin });
+    const result = await addStaff(db, session, { name, role, pin: newPin.pin });
     setWorking(false);
     if (!result.ok) {
       setError(describeStaffError(t, result.error));
@@ -34,8 +33,7 @@ export function AddStaffForm() {
     }
     setError(undefined);
     setName('');
-    setPin('');
-    setAgain('');
+    newPin.clear();
     announce(t.staff.added(result.value.name), 'done');
   };
 
@@ -65,14 +63,7 @@ export function AddStaffForm() {
           <option value="manager">{t.staff.roles.manager}</option>
         </select>
       </label>
-      <NewPinFields
-        pinLabel={t.staff.pin}
-        againLabel={t.staff.pinAgain}
-        pin={pin}
-        again={again}
-        onPin={setPin}
-        onAgain={setAgain}
-      />
+      <NewPinFields pinLabel={t.staff.pin} againLabel={t.staff.pinAgain} {...newPin.fields} />
       {error && (
         <p role="alert" className="error">
           {error}

@@ -1,4 +1,6 @@
 /** A new PIN, typed twice: digits only, hidden, with the numeric keypad on a tablet. */
+import { useState } from 'react';
+
 const digits = (value: string) => value.replace(/\D/gu, '').slice(0, 8);
 
 function PinField(props: { label: string; value: string; onChange: (pin: string) => void }) {
@@ -32,4 +34,19 @@ export function NewPinFields(props: {
       <PinField label={props.againLabel} value={props.again} onChange={props.onAgain} />
     </>
   );
+}
+
+/** The two PIN fields' state, for a form that sets a PIN: whether they agree, and a reset. */
+export function useNewPin() {
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  return {
+    pin,
+    matches: pin === again,
+    clear() {
+      setPin('');
+      setAgain('');
+    },
+    fields: { pin, again, onPin: setPin, onAgain: setAgain },
+  };
 }

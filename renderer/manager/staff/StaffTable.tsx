@@ -10,7 +10,7 @@ import type { StaffRole, StaffRow } from '../../storage/rows';
 import { useAnnounce } from '../../ui/Announcer';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { describeStaffError } from './describe-staff-error';
-import { NewPinFields } from './NewPinFields';
+import { NewPinFields, useNewPin } from './NewPinFields';
 import {
   changeStaffRole,
   currentStaff,
@@ -23,19 +23,18 @@ function PinResetForm(props: { person: StaffRow; onDone: () => void }) {
   const { t } = useI18n();
   const { db, session } = useTerminal();
   const announce = useAnnounce();
-  const [pin, setPin] = useState('');
-  const [again, setAgain] = useState('');
+  const newPin = useNewPin();
   const [error, setError] = useState<string>();
   const [working, setWorking] = useState(false);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (pin !== again) {
+    if (!newPin.matches) {
       setError(t.staff.pinMismatch);
       return;
     }
     setWorking(true);
-    const result = await resetStaffPin(db, session, props.person.id, pin);
+    const result = await resetStaffPin(db, session, props.person.id, newPin.pin);
     setWorking(false);
     if (!result.ok) {
       setError(describeStaffError(t, result.error));
@@ -54,10 +53,7 @@ function PinResetForm(props: { person: StaffRow; onDone: () => void }) {
       <NewPinFields
         pinLabel={t.staff.resetPinFor(props.person.name)}
         againLabel={t.staff.pinAgain}
-        pin={pin}
-        again={again}
-        onPin={setPin}
-        onAgain={setAgain}
+        {...newPin.fields}
       />
       {error && (
         <p role="alert" className="error">
