@@ -88,11 +88,9 @@ function openTerminal(launch: TerminalLaunch): void {
     console.error(`The terminal window did not start (${error.message}).`);
   });
   // A window that dies at once (no display it can use, a sandbox refused) is said, not hidden.
-  child.on('exit', (code, signal) => {
+  child.on('exit', (code) => {
     if (code !== 0 && code !== null) {
-      console.error(
-        `The terminal window ended with exit code ${code}${signal ? ` (${signal})` : ''}: open the address instead.`,
-      );
+      console.error(`The terminal window ended with exit code ${code}: open the address instead.`);
     }
   });
 }

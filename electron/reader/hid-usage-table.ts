@@ -8,12 +8,12 @@
  */
 
 /** Fills every key slot when more keys are down than a report can hold. */
-export const ERROR_ROLL_OVER = 0x01;
+const ERROR_ROLL_OVER = 0x01;
 /** 0x02 POSTFail and 0x03 ErrorUndefined: like ErrorRollOver, a status, not keys. */
 const ERROR_USAGES: ReadonlySet<number> = new Set([ERROR_ROLL_OVER, 0x02, 0x03]);
 
 export const ENTER = 0x28;
-export const KEYPAD_ENTER = 0x58;
+const KEYPAD_ENTER = 0x58;
 
 /** Left/right Control, Shift, Alt and GUI; a boot report carries them in its modifier byte. */
 const FIRST_MODIFIER_USAGE = 0xe0;

@@ -4,6 +4,8 @@
  * and updates through electron-updater, so it gets no worker; a browser needs a secure
  * context (https, or http on localhost) and service worker support.
  */
+import { hasBridge } from '../app/desktop-bridge';
+
 export interface Host {
   readonly protocol: string;
   readonly secure: boolean;
@@ -25,6 +27,6 @@ export function currentHost(): Host {
     protocol: window.location.protocol,
     secure: window.isSecureContext,
     hasServiceWorker: 'serviceWorker' in navigator,
-    hasBridge: window.treu !== undefined,
+    hasBridge: hasBridge(),
   };
 }

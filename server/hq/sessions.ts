@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import type { AdminRow, ServerStore } from '../store/server-store';
 import { hashSecret } from '../sync/secrets';
 
-export const SESSION_COOKIE = 'treu_hq';
+const SESSION_COOKIE = 'treu_hq';
 /** A working day and then some: an owner signs in again the next morning. */
-export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 export interface NewSession {
   /** The cookie's value: shown to the browser once, never stored. */

@@ -12,7 +12,7 @@ import type { ServerStore } from '../store/server-store';
 
 const PAGE = 10_000;
 /** Long enough for one dashboard load's calls; a fold of a big tenant is not kept longer. */
-export const FOLD_KEPT_MS = 30_000;
+const FOLD_KEPT_MS = 30_000;
 /** Folds kept at once (of different tenants): bounds the memory. */
 const MAX_KEPT = 8;
 

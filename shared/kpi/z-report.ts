@@ -84,11 +84,11 @@ export function zReport(input: ZReportInput): ZReport {
     totals.events += 1;
     tallyCashierEvent(cashiers, event, facts);
     if (event.type === 'stamps.earned') {
-      if (event.data.reason !== 'adjustment' && !voided.has(event.id)) {
+      if (event.data.reason !== 'adjustment' && !facts.isVoided(event)) {
         totals.stamps += event.data.count;
       }
     } else if (event.type === 'reward.redeemed') {
-      if (!voided.has(event.id)) totals.redemptions += 1;
+      if (!facts.isVoided(event)) totals.redemptions += 1;
     } else if (event.type === 'member.enrolled') {
       totals.enrolments += 1;
     } else if (event.type === 'event.voided') {

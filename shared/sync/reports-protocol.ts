@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { storeIdSchema } from '../ledger/event-types';
+import { dayNumberOfDate } from '../rules/local-time';
 
 /** Periods HQ offers; each ends with the current store-local day. */
 export const PERIOD_KINDS = ['today', 'week', 'month', 'custom'] as const;
@@ -52,7 +53,7 @@ function checkCustomPeriod(
     });
     return;
   }
-  const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
+  const days = dayNumberOfDate(query.to) - dayNumberOfDate(query.from) + 1;
   if (days < 1) {
     context.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
   } else if (days > MAX_CUSTOM_DAYS) {

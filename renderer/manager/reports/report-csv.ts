@@ -5,8 +5,6 @@
  */
 import { toCsv, type CsvCell } from '../../../shared/csv';
 
-export type { CsvCell } from '../../../shared/csv';
-
 export interface ReportTable {
   readonly title: string;
   readonly header: readonly string[];

@@ -6,7 +6,8 @@
 import type { KpiReport } from '../../../shared/kpi/kpi-report';
 import type { CashierFigures } from '../../../shared/kpi/per-cashier';
 import type { Messages } from '../../i18n/en';
-import type { CsvCell, ReportTable } from './report-csv';
+import type { CsvCell } from '../../../shared/csv';
+import type { ReportTable } from './report-csv';
 
 type Words = Messages['reports'];
 export type FigureKey = keyof Words['figures'];

@@ -9,9 +9,9 @@ import { useI18n } from '../../i18n/i18n';
 import type { StaffLogRow } from '../../storage/rows';
 import { useStaffNames } from '../use-staff-names';
 import { readCorrections, type Correction } from './corrections';
+import { DAY_MS } from '../../../shared/rules/local-time';
 
 const AUDIT_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 function StaffChanges() {
   const { t, language } = useI18n();
@@ -92,7 +92,7 @@ function Corrections() {
   const { t } = useI18n();
   const { db } = useTerminal();
   const nameOf = useStaffNames();
-  // Read once a minute at most: the window moves slowly, the ledger only grows.
+  // The 30-day window is fixed when the screen opens; the live query follows the ledger.
   const [sinceMs] = useState(() => Date.now() - AUDIT_DAYS * DAY_MS);
   const perStaff = useLiveQuery(() => readCorrections(db, sinceMs), [db, sinceMs]);
   return (
