@@ -110,10 +110,19 @@ export function readWrite<T>(db: TreuDatabase, work: (tx: TreuDatabase) => Promi
 
 /**
  * Runs `work` in one read-only transaction over every table: one snapshot, and one
- * transaction's overhead instead of one per read.
+ * transaction's overhead instead of one per read. Its answer is there as soon as `work`
+ * has it: a read-only transaction has nothing to commit, so its end is not waited for.
  */
 export function readOnly<T>(db: TreuDatabase, work: (tx: TreuDatabase) => Promise<T>): Promise<T> {
-  return db.dexie.transaction('r', allTables(db), (transaction) =>
-    work({ dexie: db.dexie, ...tablesOf(transaction) }),
-  );
+  return new Promise<T>((resolve, reject) => {
+    db.dexie
+      .transaction('r', allTables(db), async (transaction) => {
+        const value = await work({ dexie: db.dexie, ...tablesOf(transaction) });
+        // Out of the transaction's zone: what the caller does next is not part of it.
+        Dexie.ignoreTransaction(() => {
+          resolve(value);
+        });
+      })
+      .catch(reject);
+  });
 }

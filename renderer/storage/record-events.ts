@@ -19,7 +19,7 @@ import type { TreuDatabase } from './database';
 import { newestEvent, voidedAmong } from './event-queries';
 import { eventRefRows, eventRow } from './event-rows';
 import { refoldStoredCluster, type ClusterSeeds } from './stored-cluster';
-import { loadViewsFor, putAll, writeViews } from './stored-views';
+import { balanceKeysOf, loadViewsFor, putAll, writeViews } from './stored-views';
 
 /** An event whose id is stored already with other content: refused, never stored. */
 export interface IdConflict {
@@ -41,22 +41,31 @@ async function rebuildProjection(db: TreuDatabase): Promise<void> {
   const { views } = foldEvents(all);
   await Promise.all([db.members.clear(), db.balances.clear(), db.cards.clear()]);
   await Promise.all([db.redemptions.clear(), db.programs.clear()]);
-  await writeViews(db, views, { programsChanged: true });
+  await writeViews(db, views, { programsChanged: true, storedBalances: [] });
 }
 
-/** Folds events that come after everything stored into the rows they touch. */
+/**
+ * Folds events that come after everything stored into the rows they touch. The views and
+ * the stored voids are read together, and the voids among `events` themselves are taken
+ * from `events`, so this need not wait for the events to be stored first.
+ */
 async function foldInPlace(db: TreuDatabase, events: readonly LedgerEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const views = await loadViewsFor(db, events);
+  const [views, voided] = await Promise.all([
+    loadViewsFor(db, events),
+    voidedAmong(
+      db,
+      events.map((event) => event.id),
+    ),
+  ]);
   const voidTargets = createVoidTargets();
-  const voided = await voidedAmong(
-    db,
-    events.map((event) => event.id),
-  );
   for (const id of voided) voidTargets.add(id);
+  for (const event of events) if (event.type === 'event.voided') voidTargets.add(event.data.target);
+  const storedBalances = balanceKeysOf(views);
   for (const event of events) foldUnlessVoided(views, voidTargets, event);
   await writeViews(db, views, {
     programsChanged: events.some((event) => event.type === 'program.published'),
+    storedBalances,
   });
 }
 
@@ -122,18 +131,20 @@ export async function recordEvents(
   // `fresh` is in total order, so the events that sort before the newest stored come first.
   const late = newest ? fresh.filter((event) => compareEvents(event, newest) < 0) : [];
   const undone = await undoneBy(db, fresh);
-  await storeEvents(db, fresh, options.pending);
-  if (late.some((event) => event.type === 'program.published')) {
+  if (late.length === 0 && undone.length === 0) {
+    // Nothing stored is folded again: the event rows and the projection go side by side.
+    await Promise.all([storeEvents(db, fresh, options.pending), foldInPlace(db, fresh)]);
+  } else if (late.some((event) => event.type === 'program.published')) {
+    await storeEvents(db, fresh, options.pending);
     await rebuildProjection(db);
-  } else if (late.length > 0 || undone.length > 0) {
+  } else {
+    await storeEvents(db, fresh, options.pending);
     const cluster = await refoldStoredCluster(db, seedsOf([...late, ...undone]));
     const onTime = fresh.slice(late.length);
     await foldInPlace(
       db,
       onTime.filter((event) => !touchesCluster(cluster, event)),
     );
-  } else {
-    await foldInPlace(db, fresh);
   }
   return { added: fresh, duplicates, conflicts };
 }

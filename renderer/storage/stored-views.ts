@@ -115,36 +115,42 @@ export async function putAll<T, K>(table: Table<T, K>, rows: readonly T[]): Prom
   if (rows.length > 0) await table.bulkPut(rows);
 }
 
+/** The primary keys of the balances held by the views' members: [member, program]. */
+export function balanceKeysOf(views: DerivedViews): [string, string][] {
+  return [...views.members.values()].flatMap((member) =>
+    [...member.balances.keys()].map((program): [string, string] => [member.id, program]),
+  );
+}
+
 /**
  * Writes back the views in `views`: what loadViewsFor loaded, changed or not, and what is
- * new; each member's balances replace the ones it had. Programs only when the events
- * published one: no other event changes them. The tables are written side by side; only
- * the balances wait, for the old ones to be gone.
+ * new. `storedBalances` are the balance keys the loaded members had (balanceKeysOf before
+ * the fold): those the members hold no more (moved by a merge) are deleted. Programs only
+ * when the events published one: no other event changes them. Every table is written
+ * side by side, in one round.
  */
 export async function writeViews(
   db: TreuDatabase,
   views: DerivedViews,
-  options: { readonly programsChanged: boolean },
+  options: {
+    readonly programsChanged: boolean;
+    readonly storedBalances: readonly (readonly [string, string])[];
+  },
 ): Promise<void> {
   const members = [...views.members.values()];
+  const held = new Set(balanceKeysOf(views).map(([member, program]) => `${member}\n${program}`));
+  const gone = options.storedBalances.filter(
+    ([member, program]) => !held.has(`${member}\n${program}`),
+  );
   await Promise.all([
     putAll(db.members, members.map(memberRow)),
     putAll(db.cards, [...views.cards.values()]),
     putAll(db.redemptions, [...views.redemptions.values()]),
     options.programsChanged ? putAll(db.programs, [...views.programs.values()]) : undefined,
-    replaceBalances(db, members),
+    gone.length > 0 ? db.balances.bulkDelete(gone.map(([m, p]) => [m, p])) : undefined,
+    putAll(
+      db.balances,
+      members.flatMap((member) => [...member.balances.values()]),
+    ),
   ]);
-}
-
-async function replaceBalances(db: TreuDatabase, members: readonly MemberView[]): Promise<void> {
-  if (members.length === 0) return;
-  // A delete through an index reads the keys before it deletes them: the puts must wait.
-  await balancesWhere(
-    db,
-    members.map((member) => member.id),
-  ).delete();
-  await putAll(
-    db.balances,
-    members.flatMap((member) => [...member.balances.values()]),
-  );
 }

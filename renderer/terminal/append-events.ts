@@ -88,6 +88,50 @@ const isCurrent = (known: SignerState, stored: SignerState | undefined) =>
 
 const MAX_ATTEMPTS = 5;
 
+/** Thrown inside the transaction to undo its writes: the stored signer state moved. */
+class SignerMoved extends Error {}
+
+/**
+ * Commits the signed events unless the stored signer state moved since they were signed.
+ * The state is read first and the writes follow without waiting for the answer:
+ * IndexedDB runs a transaction's requests in the order they were made, so the read sees
+ * the state before them, and one round trip is saved on every action. If the state
+ * moved, throwing undoes the writes.
+ */
+async function commit(
+  tx: TreuDatabase,
+  from: SignerState,
+  events: readonly LedgerEvent[],
+  state: AppendState,
+): Promise<'committed'> {
+  const stored = storedSignerState(tx);
+  const written = Promise.all([
+    recordEvents(tx, events, { pending: true }),
+    writeMeta(tx, 'cursor', state),
+  ]);
+  if (!isCurrent(from, await stored)) {
+    written.catch(() => undefined);
+    throw new SignerMoved();
+  }
+  await written;
+  return 'committed';
+}
+
+/** commit with a precondition: the state and `check` are read before anything is written. */
+async function commitChecked<E>(
+  tx: TreuDatabase,
+  from: SignerState,
+  check: (tx: TreuDatabase) => Promise<Result<unknown, E>>,
+  events: readonly LedgerEvent[],
+  state: AppendState,
+): Promise<'committed' | { readonly ok: false; readonly error: E }> {
+  if (!isCurrent(from, await storedSignerState(tx))) throw new SignerMoved();
+  const checked = await check(tx);
+  if (!checked.ok) return checked;
+  await Promise.all([recordEvents(tx, events, { pending: true }), writeMeta(tx, 'cursor', state)]);
+  return 'committed';
+}
+
 /** Signs and commits the drafts as this terminal's next events; returns them. */
 export async function appendEvents(
   db: TreuDatabase,
@@ -136,15 +180,11 @@ function appendChecked<E>(
         options.nowMs ?? Date.now(),
         options.staff,
       );
-      const outcome = await readWrite(db, async (tx) => {
-        if (!isCurrent(from, await storedSignerState(tx))) return 'moved' as const;
-        const checked = check ? await check(tx) : undefined;
-        if (checked && !checked.ok) return checked;
-        await Promise.all([
-          recordEvents(tx, events, { pending: true }),
-          writeMeta(tx, 'cursor', state),
-        ]);
-        return 'committed' as const;
+      const outcome = await readWrite(db, (tx) =>
+        check ? commitChecked(tx, from, check, events, state) : commit(tx, from, events, state),
+      ).catch((error: unknown) => {
+        if (error instanceof SignerMoved) return 'moved' as const;
+        throw error;
       });
       if (outcome === 'committed') {
         lastCommitted.set(db.dexie, { identity: from.identity, cursor: state });
