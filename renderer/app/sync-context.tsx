@@ -14,6 +14,8 @@ export interface SyncControls {
   readonly enrolled: boolean;
   readonly busy: boolean;
   readonly progress: { readonly pushed: number; readonly pulled: number } | undefined;
+  /** Events recorded here that the server does not have yet; undefined until counted. */
+  readonly pendingEvents: number | undefined;
   syncNow(): Promise<SyncOutcome | undefined>;
 }
 
@@ -21,6 +23,7 @@ const SyncContext = createContext<SyncControls>({
   enrolled: false,
   busy: false,
   progress: undefined,
+  pendingEvents: undefined,
   syncNow: () => Promise.resolve(undefined),
 });
 
@@ -28,12 +31,14 @@ export function SyncProvider(props: { db: TreuDatabase; children: ReactNode }) {
   const { db } = props;
   const server = useLiveQuery(() => readMeta(db, 'server'), [db]);
   // Events and staff changes the server does not have yet: when they grow, push soon.
-  const pending = useLiveQuery(
-    async () =>
-      (await db.events.where('pending').equals(1).count()) +
-      (await db.staff.where('pending').equals(1).count()),
-    [db],
-  );
+  const outbox = useLiveQuery(async () => {
+    const [events, staff] = await Promise.all([
+      db.events.where('pending').equals(1).count(),
+      db.staff.where('pending').equals(1).count(),
+    ]);
+    return { events, staff };
+  }, [db]);
+  const pending = outbox && outbox.events + outbox.staff;
   const loop = useRef<SyncLoop | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<SyncControls['progress']>();
@@ -72,6 +77,7 @@ export function SyncProvider(props: { db: TreuDatabase; children: ReactNode }) {
     enrolled,
     busy,
     progress,
+    pendingEvents: outbox?.events,
     syncNow: () => loop.current?.syncNow() ?? Promise.resolve(undefined),
   };
   return <SyncContext.Provider value={controls}>{props.children}</SyncContext.Provider>;

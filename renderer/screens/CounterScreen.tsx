@@ -4,6 +4,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { DerivedViews } from '../../shared/projection/derived-views';
 import { useCounterContext, useTerminal } from '../app/terminal-context';
 import { describeCounterError, describeIdentifyError } from '../i18n/describe';
@@ -14,7 +15,7 @@ import { identify } from '../terminal/identify';
 import { inCounterOrder } from '../terminal/member-reads';
 import { CameraToggle } from '../scanning/CameraToggle';
 import { useScanHandler, type Scan } from '../scanning/scan-router';
-import { useAnnounce } from '../ui/Announcer';
+import { useAnnounce, type Tone } from '../ui/Announcer';
 import { MemberPanel } from './MemberPanel';
 import { MemberSearch } from './MemberSearch';
 
@@ -36,6 +37,12 @@ export function CounterScreen(props: {
   const announce = useAnnounce();
   const [camera, setCamera] = useState(false);
   const settings = useLiveQuery(() => readMeta(db, 'settings'), [db]);
+  // A stamp's confirmation is drawn at once, on its own: the member's screen follows it.
+  const announceNow = (text: string, tone: Tone) => {
+    flushSync(() => {
+      announce(text, tone);
+    });
+  };
 
   const onScanText = async (text: string) => {
     const found = await identify(db, text);
@@ -63,12 +70,12 @@ export function CounterScreen(props: {
       views,
     );
     if (result.ok) {
-      announce(
+      announceNow(
         t.counter.stamped(stampsGiven(result.value.events, member), result.value.balance ?? 0),
         'done',
       );
     } else {
-      announce(describeCounterError(t, result.error), 'refused');
+      announceNow(describeCounterError(t, result.error), 'refused');
     }
   };
 

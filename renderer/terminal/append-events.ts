@@ -165,21 +165,24 @@ function appendChecked<E>(
   check: ((tx: TreuDatabase) => Promise<Result<unknown, E>>) | undefined,
   options: AppendOptions,
 ): Promise<Result<LedgerEvent[], E>> {
+  const nowMs = options.nowMs ?? Date.now();
+  const sign = (from: SignerState) =>
+    signDrafts(from.identity, from.cursor, drafts, nowMs, options.staff);
+  // Signing is asynchronous WebCrypto, which must not run inside an IndexedDB transaction
+  // (it would commit early); so sign first, then check in the transaction that the state
+  // signed from is still the stored one, and sign again if not. The first signing starts
+  // while the lock is requested, from the state this page last committed.
+  const known = lastCommitted.get(db.dexie);
+  const early = known && sign(known);
+  early?.catch(() => undefined); // Awaited under the lock, or not needed.
   return withAppendLock(async () => {
-    // Signing is asynchronous WebCrypto, which must not run inside an IndexedDB
-    // transaction (it would commit early); so sign first, then check in the transaction
-    // that the cursor signed from is still the stored one, and sign again if not.
     for (let attempt = 1; ; attempt++) {
       const from =
         lastCommitted.get(db.dexie) ?? (await readOnly(db, (tx) => storedSignerState(tx)));
       if (!from) throw new TerminalNotSetUp();
-      const { events, state } = await signDrafts(
-        from.identity,
-        from.cursor,
-        drafts,
-        options.nowMs ?? Date.now(),
-        options.staff,
-      );
+      const { events, state } = await (early && from === known && attempt === 1
+        ? early
+        : sign(from));
       const outcome = await readWrite(db, (tx) =>
         check ? commitChecked(tx, from, check, events, state) : commit(tx, from, events, state),
       ).catch((error: unknown) => {

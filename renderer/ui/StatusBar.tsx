@@ -3,6 +3,7 @@
  * terminal also the card reader and an update under way. Wired to real state.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useSync } from '../app/sync-context';
 import { useTerminal } from '../app/terminal-context';
 import { useI18n } from '../i18n/i18n';
 import { describeSyncProblem } from '../i18n/describe';
@@ -13,7 +14,7 @@ import { describeReaderStatus, updaterStatusForCashier } from '../i18n/describe-
 export function StatusBar() {
   const { t, language } = useI18n();
   const { db, online } = useTerminal();
-  const pending = useLiveQuery(() => db.events.where('pending').equals(1).count(), [db]);
+  const pending = useSync().pendingEvents;
   const sync = useLiveQuery(() => readMeta(db, 'sync'), [db]);
   const identity = useLiveQuery(() => readMeta(db, 'identity'), [db]);
   const server = useLiveQuery(() => readMeta(db, 'server'), [db]);
