@@ -20,7 +20,7 @@ import type { TreuDatabase } from './database';
 import { newestEvent, voidedAmong } from './event-queries';
 import { eventRefRows, eventRow } from './event-rows';
 import { refoldStoredCluster, type ClusterSeeds } from './stored-cluster';
-import { balanceKeysOf, loadViewsFor, putAll, writeViews } from './stored-views';
+import { loadViewsFor, NOTHING_READ, putAll, rowsAsRead, writeViews } from './stored-views';
 
 /** An event whose id is stored already with other content: refused, never stored. */
 export interface IdConflict {
@@ -42,7 +42,7 @@ async function rebuildProjection(db: TreuDatabase): Promise<void> {
   const { views } = foldEvents(all);
   await Promise.all([db.members.clear(), db.balances.clear(), db.cards.clear()]);
   await Promise.all([db.redemptions.clear(), db.programs.clear()]);
-  await writeViews(db, views, { programsChanged: true, storedBalances: [] });
+  await writeViews(db, views, { programsChanged: true, asRead: NOTHING_READ });
 }
 
 /** What an in-place fold of some events reads: the views they touch, and their stored voids. */
@@ -74,11 +74,11 @@ async function foldInPlace(
   const voidTargets = createVoidTargets();
   for (const id of voided) voidTargets.add(id);
   for (const event of events) if (event.type === 'event.voided') voidTargets.add(event.data.target);
-  const storedBalances = balanceKeysOf(views);
+  const asRead = rowsAsRead(views);
   for (const event of events) foldUnlessVoided(views, voidTargets, event);
   await writeViews(db, views, {
     programsChanged: events.some((event) => event.type === 'program.published'),
-    storedBalances,
+    asRead,
   });
 }
 

@@ -115,42 +115,70 @@ export async function putAll<T, K>(table: Table<T, K>, rows: readonly T[]): Prom
   if (rows.length > 0) await table.bulkPut(rows);
 }
 
-/** The primary keys of the balances held by the views' members: [member, program]. */
-export function balanceKeysOf(views: DerivedViews): [string, string][] {
-  return [...views.members.values()].flatMap((member) =>
-    [...member.balances.keys()].map((program): [string, string] => [member.id, program]),
-  );
+/** The rows of some views as JSON, by key: what a fold is compared with to see what it changed. */
+export interface RowsAsRead {
+  readonly members: ReadonlyMap<string, string>;
+  readonly balances: ReadonlyMap<string, string>;
+  readonly cards: ReadonlyMap<string, string>;
 }
 
+/** A balance's primary key, [member, program], as one string. */
+const balanceKey = (balance: BalanceRow) => JSON.stringify([balance.member, balance.program]);
+const balancesIn = (views: DerivedViews) =>
+  [...views.members.values()].flatMap((member) => [...member.balances.values()]);
+
+/** Takes RowsAsRead of freshly loaded views, before anything is folded into them. */
+export function rowsAsRead(views: DerivedViews): RowsAsRead {
+  const members = [...views.members.values()].map(memberRow);
+  return {
+    members: new Map(members.map((row) => [row.id, JSON.stringify(row)])),
+    balances: new Map(balancesIn(views).map((row) => [balanceKey(row), JSON.stringify(row)])),
+    cards: new Map([...views.cards.values()].map((row) => [row.id, JSON.stringify(row)])),
+  };
+}
+
+export const NOTHING_READ: RowsAsRead = {
+  members: new Map(),
+  balances: new Map(),
+  cards: new Map(),
+};
+
+/** The rows that are new or differ from how they were read. */
+const changedRows = <T>(
+  rows: readonly T[],
+  asRead: ReadonlyMap<string, string>,
+  key: (row: T) => string,
+) => rows.filter((row) => asRead.get(key(row)) !== JSON.stringify(row));
+
 /**
- * Writes back the views in `views`: what loadViewsFor loaded, changed or not, and what is
- * new. `storedBalances` are the balance keys the loaded members had (balanceKeysOf before
- * the fold): those the members hold no more (moved by a merge) are deleted. Programs only
- * when the events published one: no other event changes them. Every table is written
- * side by side, in one round.
+ * Writes back the views' rows that are new or changed since `asRead` (rowsAsRead of the
+ * views as loaded; NOTHING_READ writes every row), and deletes the balances read that the
+ * members hold no more (moved by a merge). Programs only when the events published one:
+ * no other event changes them. Every table is written side by side, in one round.
  */
 export async function writeViews(
   db: TreuDatabase,
   views: DerivedViews,
-  options: {
-    readonly programsChanged: boolean;
-    readonly storedBalances: readonly (readonly [string, string])[];
-  },
+  options: { readonly programsChanged: boolean; readonly asRead: RowsAsRead },
 ): Promise<void> {
-  const members = [...views.members.values()];
-  const held = new Set(balanceKeysOf(views).map(([member, program]) => `${member}\n${program}`));
-  const gone = options.storedBalances.filter(
-    ([member, program]) => !held.has(`${member}\n${program}`),
-  );
+  const { asRead } = options;
+  const balances = balancesIn(views);
+  const held = new Set(balances.map(balanceKey));
+  const gone = [...asRead.balances.keys()].filter((key) => !held.has(key));
   await Promise.all([
-    putAll(db.members, members.map(memberRow)),
-    putAll(db.cards, [...views.cards.values()]),
+    putAll(
+      db.members,
+      changedRows([...views.members.values()].map(memberRow), asRead.members, (row) => row.id),
+    ),
+    putAll(
+      db.cards,
+      changedRows([...views.cards.values()], asRead.cards, (row) => row.id),
+    ),
     putAll(db.redemptions, [...views.redemptions.values()]),
     options.programsChanged ? putAll(db.programs, [...views.programs.values()]) : undefined,
-    gone.length > 0 ? db.balances.bulkDelete(gone.map(([m, p]) => [m, p])) : undefined,
-    putAll(
-      db.balances,
-      members.flatMap((member) => [...member.balances.values()]),
-    ),
+    gone.length > 0
+      ? db.balances.bulkDelete(gone.map((key) => JSON.parse(key) as [string, string]))
+      : undefined,
+    putAll(db.balances, changedRows(balances, asRead.balances, balanceKey)),
   ]);
 }
