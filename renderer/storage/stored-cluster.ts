@@ -11,7 +11,7 @@ import { clusterOf, type MemberCluster } from '../../shared/projection/member-cl
 import { createVoidTargets } from '../../shared/projection/void-targets';
 import type { TreuDatabase } from './database';
 import { eventsNaming, programEvents, voidedAmong } from './event-queries';
-import { memberRow, putAll } from './stored-views';
+import { balancesOfMember, memberRow, putAll } from './stored-views';
 
 export interface ClusterSeeds {
   readonly members: readonly string[];
@@ -56,7 +56,7 @@ export async function refoldStoredCluster(
     voidTargets.add(id);
   const views = foldOrdered(inTotalOrder([...events, ...(await programEvents(db))]), voidTargets);
   for (const id of cluster.members) {
-    await db.balances.where('member').equals(id).delete();
+    await balancesOfMember(db, id).delete();
     const member = views.members.get(id);
     if (member) {
       await db.members.put(memberRow(member));

@@ -7,7 +7,7 @@ import type { LedgerEvent } from '../../shared/ledger/envelope';
 import { emptyViews, type DerivedViews } from '../../shared/projection/derived-views';
 import { cardChangedBy, membersNamedBy } from '../../shared/projection/ledger-index';
 import type { MemberView } from '../../shared/projection/views';
-import type { Table } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import type { TreuDatabase } from './database';
 import type { BalanceRow, MemberRow } from './rows';
 
@@ -28,14 +28,15 @@ function getAll<T, K>(table: Table<T, K>, keys: readonly K[]): Promise<(T | unde
   return keys.length === 0 ? Promise.resolve([]) : table.bulkGet([...keys]);
 }
 
-/** The balance rows of these members (at least one). */
-function balancesWhere(db: TreuDatabase, members: readonly string[]) {
-  const index = db.balances.where('member');
-  return members.length === 1 ? index.equals(members[0] ?? '') : index.anyOf([...members]);
-}
+/** A member's balance rows: a range of the balances' own key, `[member+program]`. */
+export const balancesOfMember = (db: TreuDatabase, member: string) =>
+  db.balances
+    .where('[member+program]')
+    .between([member, Dexie.minKey], [member, Dexie.maxKey], true, true);
 
-function balancesOf(db: TreuDatabase, members: readonly string[]): Promise<BalanceRow[]> {
-  return members.length === 0 ? Promise.resolve([]) : balancesWhere(db, members).toArray();
+async function balancesOf(db: TreuDatabase, members: readonly string[]): Promise<BalanceRow[]> {
+  const each = await Promise.all(members.map((member) => balancesOfMember(db, member).toArray()));
+  return each.flat();
 }
 
 function memberView(row: MemberRow, balances: readonly BalanceRow[]): MemberView {
