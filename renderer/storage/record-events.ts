@@ -83,7 +83,7 @@ async function foldInPlace(
 }
 
 /** Adds the event rows and their references. */
-async function storeEvents(
+export async function storeEvents(
   db: TreuDatabase,
   events: readonly LedgerEvent[],
   pending: boolean,

@@ -89,6 +89,21 @@ export async function loadViews(
   return views;
 }
 
+/** The members and cards these events name: whose rows a fold of them reads and changes. */
+export function idsNamedBy(events: readonly LedgerEvent[]): {
+  readonly members: string[];
+  readonly cards: string[];
+} {
+  return {
+    members: events.flatMap(membersNamedBy),
+    cards: events.flatMap((event) => {
+      const card =
+        cardChangedBy(event) ?? (event.type === 'stamps.earned' ? event.data.card : undefined);
+      return card === undefined ? [] : [card];
+    }),
+  };
+}
+
 /**
  * The views every fold step of these events may read or change: the members they name
  * and whoever those were merged into, with their balances and cards; the cards they
@@ -98,14 +113,7 @@ export function loadViewsFor(
   db: TreuDatabase,
   events: readonly LedgerEvent[],
 ): Promise<DerivedViews> {
-  return loadViews(db, {
-    members: events.flatMap(membersNamedBy),
-    cards: events.flatMap((event) => {
-      const card =
-        cardChangedBy(event) ?? (event.type === 'stamps.earned' ? event.data.card : undefined);
-      return card === undefined ? [] : [card];
-    }),
-  });
+  return loadViews(db, idsNamedBy(events));
 }
 
 /**

@@ -9,10 +9,12 @@ import { initialClock } from '../../shared/clock';
 import type { EventDraft, LedgerEvent } from '../../shared/ledger/envelope';
 import { nextEvent, type AppendState } from '../../shared/ledger/event-factory';
 import { signEvent } from '../../shared/ledger/signing';
+import type { DerivedViews } from '../../shared/projection/derived-views';
 import { err, ok, type Result } from '../../shared/result';
 import { readOnly, readWrite, type TreuDatabase } from '../storage/database';
 import { readMeta, writeMeta } from '../storage/meta';
 import { recordEvents } from '../storage/record-events';
+import { recordOnSnapshot } from '../storage/record-on-snapshot';
 import type { AppendCursor, TerminalIdentity } from '../storage/rows';
 import { withAppendLock } from './append-lock';
 import { checkDraft, InvalidDraftError } from './check-draft';
@@ -45,6 +47,12 @@ export async function signDrafts(
 
 export interface AppendOptions {
   readonly staff?: string | undefined;
+  /**
+   * The views the drafts were decided on, read just now (loadViews of the members and
+   * cards they name). The commit then writes without reading first, and throws
+   * SnapshotMoved, having written nothing, when they are not what is stored any more.
+   */
+  readonly decidedOn?: DerivedViews;
   /** The wall clock; tests set it. */
   readonly nowMs?: number;
 }
@@ -103,10 +111,13 @@ async function commit(
   from: SignerState,
   events: readonly LedgerEvent[],
   state: AppendState,
+  decidedOn: DerivedViews | undefined,
 ): Promise<'committed'> {
   const stored = storedSignerState(tx);
   const written = Promise.all([
-    recordEvents(tx, events, { pending: true }),
+    decidedOn
+      ? recordOnSnapshot(tx, events, decidedOn, { pending: true })
+      : recordEvents(tx, events, { pending: true }),
     writeMeta(tx, 'cursor', state),
   ]);
   if (!isCurrent(from, await stored)) {
@@ -184,7 +195,9 @@ function appendChecked<E>(
         ? early
         : sign(from));
       const outcome = await readWrite(db, (tx) =>
-        check ? commitChecked(tx, from, check, events, state) : commit(tx, from, events, state),
+        check
+          ? commitChecked(tx, from, check, events, state)
+          : commit(tx, from, events, state, options.decidedOn),
       ).catch((error: unknown) => {
         if (error instanceof SignerMoved) return 'moved' as const;
         throw error;

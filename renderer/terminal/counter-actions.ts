@@ -17,6 +17,7 @@ import type { Refusal } from '../../shared/rules/refusal';
 import { readOnly, type TreuDatabase } from '../storage/database';
 import { voidedAmong } from '../storage/event-queries';
 import { readMeta } from '../storage/meta';
+import { SnapshotMoved } from '../storage/record-on-snapshot';
 import { loadViews } from '../storage/stored-views';
 import { appendEvents } from './append-events';
 import type { MemberDetails } from './member-reads';
@@ -54,6 +55,9 @@ export const stampsGiven = (events: readonly LedgerEvent[], member: string): num
     0,
   );
 
+/** Tries before an action is committed without deciding on a snapshot (see below). */
+const DECISION_ATTEMPTS = 3;
+
 async function act(
   ctx: CounterContext,
   member: string,
@@ -62,31 +66,45 @@ async function act(
   card?: string,
   read?: DerivedViews,
 ): Promise<ActionResult> {
-  const views =
-    read ??
-    (await readOnly(ctx.db, (tx) =>
-      loadViews(tx, { members: [member], cards: card ? [card] : [] }),
-    ));
-  const programView = views.programs.get(program);
-  if (!programView) {
-    return err({ code: 'unknown_program', message: `There is no program ${program} here.` });
+  for (let attempt = 1; ; attempt++) {
+    const views =
+      (attempt === 1 ? read : undefined) ??
+      (await readOnly(ctx.db, (tx) =>
+        loadViews(tx, { members: [member], cards: card ? [card] : [] }),
+      ));
+    const programView = views.programs.get(program);
+    if (!programView) {
+      return err({ code: 'unknown_program', message: `There is no program ${program} here.` });
+    }
+    const nowMs = now(ctx);
+    const decision = decide({
+      program: { id: program, rules: programView.rules },
+      member: memberStateFor(views, member, program, nowMs),
+      card: card === undefined ? undefined : cardStateFor(views, card),
+      action,
+      role: ctx.session.role,
+      nowMs,
+      online: ctx.online,
+    });
+    if (!decision.ok) return decision;
+    // The commit checks that the views decided on are still what is stored (another
+    // window may have stamped the same card meanwhile), and if not, it is decided again.
+    // The last try commits without that check, as a sync would.
+    const decidedOn = attempt < DECISION_ATTEMPTS ? views : undefined;
+    const events = await appendEvents(ctx.db, decision.value, {
+      staff: ctx.session.staff,
+      nowMs,
+      decidedOn,
+    }).catch((error: unknown) => {
+      if (error instanceof SnapshotMoved) return undefined;
+      throw error;
+    });
+    if (!events) continue;
+    // The views read for the decision hold every row these events change: folding them
+    // here gives the balance after the action without reading it back.
+    for (const event of events) foldEvent(views, event);
+    return ok({ events, balance: memberStateFor(views, member, program, nowMs).balance });
   }
-  const nowMs = now(ctx);
-  const decision = decide({
-    program: { id: program, rules: programView.rules },
-    member: memberStateFor(views, member, program, nowMs),
-    card: card === undefined ? undefined : cardStateFor(views, card),
-    action,
-    role: ctx.session.role,
-    nowMs,
-    online: ctx.online,
-  });
-  if (!decision.ok) return decision;
-  const events = await appendEvents(ctx.db, decision.value, { staff: ctx.session.staff, nowMs });
-  // The views read for the decision hold every row these events change: folding them here
-  // gives the balance after the action without reading it back.
-  for (const event of events) foldEvent(views, event);
-  return ok({ events, balance: memberStateFor(views, member, program, nowMs).balance });
 }
 
 export function stampPurchase(

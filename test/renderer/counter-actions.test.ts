@@ -3,6 +3,7 @@
  * real signing key: what a cashier does at the counter, and every refusal leaving the
  * store as it was.
  */
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { cardCodeFor } from '../../shared/card-code';
 import { verifyEvent } from '../../shared/ledger/signing';
@@ -15,6 +16,7 @@ import { DEFAULT_PROGRAM_ID } from '../../renderer/terminal/first-run';
 import { identify } from '../../renderer/terminal/identify';
 import { enrolMember, replaceCard } from '../../renderer/terminal/member-actions';
 import { readMember } from '../../renderer/terminal/member-reads';
+import { openDatabase } from '../../renderer/storage/database';
 import { readMeta } from '../../renderer/storage/meta';
 import { foldedSnapshot, storedEvents, storedSnapshot } from '../support/stored-projection';
 import { setUpTestTerminal, START_MS } from '../support/terminal-setup';
@@ -102,6 +104,36 @@ describe('counter actions', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'cooldown', waitSeconds: 27 } });
     expect((await storedEvents(t.db)).length).toBe(before);
     expect(await balanceOf(t, anna.member)).toBe(1);
+  });
+
+  it('decides again when another window stamped the card after the scan was read', async () => {
+    const t = await setUpTestTerminal();
+    const anna = await enrolAnna(t);
+    const scanned = await identify(t.db, cardCodeFor(anna.card.id));
+    if (!scanned.ok) throw new Error(scanned.error.code);
+    // A second window of the terminal stamps the same card before this one commits.
+    const otherWindow = openDatabase(t.db.dexie.name, { host: { indexedDB, IDBKeyRange } });
+    const other = await stampPurchase(
+      { ...t.at(START_MS + MINUTE), db: otherWindow },
+      anna.member,
+      DEFAULT_PROGRAM_ID,
+      {},
+      anna.card.id,
+    );
+    expect(other.ok).toBe(true);
+    // This window's stamp was about to be decided on the views read at the scan.
+    const stale = await stampPurchase(
+      t.at(START_MS + MINUTE + 3_000),
+      anna.member,
+      DEFAULT_PROGRAM_ID,
+      {},
+      anna.card.id,
+      scanned.value.views,
+    );
+    expect(stale).toMatchObject({ ok: false, error: { code: 'cooldown' } });
+    expect(await balanceOf(t, anna.member)).toBe(1);
+    expect(await storedSnapshot(t.db)).toEqual(await foldedSnapshot(t.db));
+    otherWindow.dexie.close();
   });
 
   it('says how many stamps are missing for a reward', async () => {
