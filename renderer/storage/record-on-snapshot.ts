@@ -19,7 +19,13 @@ import { idsNamedBy, loadViews, rowsAsRead, writeViews, type RowsAsRead } from '
 
 /** Thrown inside the transaction to undo its writes: the snapshot is not what is stored. */
 export class SnapshotMoved extends Error {
-  constructor() {
+  constructor(
+    /**
+     * Whether a row of the snapshot changed. When not, the decision stands, and only its
+     * events need the careful path (one sorts before an event stored already).
+     */
+    readonly rowsChanged: boolean,
+  ) {
     super('The member changed while the action was being decided: decide again.');
   }
 }
@@ -52,11 +58,14 @@ function coversEvents(snapshot: DerivedViews, events: readonly LedgerEvent[]): b
 }
 
 /**
- * Records new events decided on `snapshot` (loadViews of the members and cards they
- * name, unchanged since), in the caller's read-write transaction. Throws SnapshotMoved
- * when the stored rows differ from the snapshot, an event is stored already or voided,
- * or one sorts before the newest stored event. Events the snapshot cannot cover are
- * recorded by recordEvents.
+ * Records new events decided on `snapshot`, in the caller's read-write transaction. The
+ * snapshot must be a whole answer of loadViews (the member, whoever it was merged into,
+ * their cards and balances, every program): the check reads the same, and only its first
+ * round goes in front of the writes; a later round is needed only when a row changed,
+ * which the first round shows. Throws SnapshotMoved when the stored rows differ from the
+ * snapshot, an event is stored already or voided (defensive: the ids are fresh), or one
+ * sorts before the newest stored event. Events the snapshot cannot cover are recorded by
+ * recordEvents.
  */
 export async function recordOnSnapshot(
   db: TreuDatabase,
@@ -82,17 +91,15 @@ export async function recordOnSnapshot(
     storeEvents(db, batch, options.pending),
     writeViews(db, views, { programsChanged: false, asRead }),
   ]);
+  // When the transaction is undone, the writes fail too: that is expected, not unhandled.
+  written.catch(() => undefined);
   const [stored, newest, voided, current] = await checks;
-  const moved =
+  const rowsChanged = !sameRows(rowsAsRead(current), asRead) || !samePrograms(current, snapshot);
+  const notOnTime =
     stored.some((row) => row !== undefined) ||
     (newest !== undefined && compareEvents(first, newest) < 0) ||
-    voided.length > 0 ||
-    !sameRows(rowsAsRead(current), asRead) ||
-    !samePrograms(current, snapshot);
-  if (moved) {
-    written.catch(() => undefined);
-    throw new SnapshotMoved();
-  }
+    voided.length > 0;
+  if (rowsChanged || notOnTime) throw new SnapshotMoved(rowsChanged);
   await written;
   return { added: batch, duplicates: [], conflicts: [] };
 }

@@ -51,6 +51,7 @@ export interface AppendOptions {
    * The views the drafts were decided on, read just now (loadViews of the members and
    * cards they name). The commit then writes without reading first, and throws
    * SnapshotMoved, having written nothing, when they are not what is stored any more.
+   * Not with appendEventsIf, whose check reads before anything is written.
    */
   readonly decidedOn?: DerivedViews;
   /** The wall clock; tests set it. */
@@ -120,10 +121,9 @@ async function commit(
       : recordEvents(tx, events, { pending: true }),
     writeMeta(tx, 'cursor', state),
   ]);
-  if (!isCurrent(from, await stored)) {
-    written.catch(() => undefined);
-    throw new SignerMoved();
-  }
+  // When the transaction is undone, the writes fail too: that is expected, not unhandled.
+  written.catch(() => undefined);
+  if (!isCurrent(from, await stored)) throw new SignerMoved();
   await written;
   return 'committed';
 }

@@ -55,8 +55,8 @@ export const stampsGiven = (events: readonly LedgerEvent[], member: string): num
     0,
   );
 
-/** Tries before an action is committed without deciding on a snapshot (see below). */
-const DECISION_ATTEMPTS = 3;
+/** Commits checked against the views decided on, before one without that check (see below). */
+const CHECKED_ATTEMPTS = 2;
 
 async function act(
   ctx: CounterContext,
@@ -66,6 +66,7 @@ async function act(
   card?: string,
   read?: DerivedViews,
 ): Promise<ActionResult> {
+  let checked = 0;
   for (let attempt = 1; ; attempt++) {
     const views =
       (attempt === 1 ? read : undefined) ??
@@ -89,15 +90,18 @@ async function act(
     if (!decision.ok) return decision;
     // The commit checks that the views decided on are still what is stored (another
     // window may have stamped the same card meanwhile), and if not, it is decided again.
-    // The last try commits without that check, as a sync would.
-    const decidedOn = attempt < DECISION_ATTEMPTS ? views : undefined;
+    // When they keep changing, or only the events need the careful path (one sorts before
+    // an event stored already), it commits without that check, as a sync would; windows
+    // racing that long could then still stamp within a cooldown.
+    const decidedOn = checked < CHECKED_ATTEMPTS ? views : undefined;
     const events = await appendEvents(ctx.db, decision.value, {
       staff: ctx.session.staff,
       nowMs,
       decidedOn,
     }).catch((error: unknown) => {
-      if (error instanceof SnapshotMoved) return undefined;
-      throw error;
+      if (!(error instanceof SnapshotMoved)) throw error;
+      checked = error.rowsChanged ? checked + 1 : CHECKED_ATTEMPTS;
+      return undefined;
     });
     if (!events) continue;
     // The views read for the decision hold every row these events change: folding them

@@ -16,7 +16,8 @@ import { DEFAULT_PROGRAM_ID } from '../../renderer/terminal/first-run';
 import { identify } from '../../renderer/terminal/identify';
 import { enrolMember, replaceCard } from '../../renderer/terminal/member-actions';
 import { readMember } from '../../renderer/terminal/member-reads';
-import { openDatabase } from '../../renderer/storage/database';
+import { openDatabase, readWrite } from '../../renderer/storage/database';
+import { recordEvents } from '../../renderer/storage/record-events';
 import { readMeta } from '../../renderer/storage/meta';
 import { foldedSnapshot, storedEvents, storedSnapshot } from '../support/stored-projection';
 import { setUpTestTerminal, START_MS } from '../support/terminal-setup';
@@ -134,6 +135,31 @@ describe('counter actions', () => {
     expect(await balanceOf(t, anna.member)).toBe(1);
     expect(await storedSnapshot(t.db)).toEqual(await foldedSnapshot(t.db));
     otherWindow.dexie.close();
+  });
+
+  it('still stamps when a stored event sorts after the stamp (a clock ahead, synced in)', async () => {
+    const t = await setUpTestTerminal();
+    const anna = await enrolAnna(t);
+    // An event from a terminal whose clock runs an hour ahead: the stamp is late to it.
+    const [sample] = await storedEvents(t.db);
+    if (!sample) throw new Error('no event stored');
+    const ahead = {
+      ...sample,
+      id: '019b8d63-0000-7000-8000-000000000001',
+      hlc: `${String(START_MS + 60 * MINUTE).padStart(15, '0')}-00000-term_ahead`,
+      terminal: 'term_ahead',
+    };
+    await readWrite(t.db, (tx) => recordEvents(tx, [ahead], { pending: false }));
+    const stamped = await stampPurchase(
+      t.at(START_MS + MINUTE),
+      anna.member,
+      DEFAULT_PROGRAM_ID,
+      {},
+      anna.card.id,
+    );
+    expect(stamped.ok && stamped.value.balance).toBe(1);
+    expect(await balanceOf(t, anna.member)).toBe(1);
+    expect(await storedSnapshot(t.db)).toEqual(await foldedSnapshot(t.db));
   });
 
   it('says how many stamps are missing for a reward', async () => {
