@@ -15,6 +15,7 @@ import { identify } from '../terminal/identify';
 import { inCounterOrder } from '../terminal/member-reads';
 import { CameraToggle } from '../scanning/CameraToggle';
 import { useScanHandler, type Scan } from '../scanning/scan-router';
+import { afterNextPaint } from '../ui/after-next-paint';
 import { useAnnounce, type Tone } from '../ui/Announcer';
 import { MemberPanel } from './MemberPanel';
 import { MemberSearch } from './MemberSearch';
@@ -52,10 +53,17 @@ export function CounterScreen(props: {
     }
     setCamera(false);
     const { member, card, views } = found.value;
-    // With stamp on scan, the stamp is committed before the member's screen starts its
-    // own reads, so the confirmation waits for nothing else.
-    if (settings?.stampOnScan) await stampOnScan(member.id, card.id, views);
-    props.onCurrent({ memberId: member.id, cardId: card.id });
+    const showMember = () => {
+      props.onCurrent({ memberId: member.id, cardId: card.id });
+    };
+    if (!settings?.stampOnScan) {
+      showMember();
+      return;
+    }
+    // The stamp is committed before the member's screen starts its own reads, and that
+    // screen follows the confirmation's frame: the confirmation waits for nothing else.
+    await stampOnScan(member.id, card.id, views);
+    afterNextPaint(showMember);
   };
 
   const stampOnScan = async (member: string, card: string, views: DerivedViews) => {

@@ -18,6 +18,11 @@ export function SettingsScreen() {
   const { db } = useTerminal();
   const identity = useLiveQuery(() => readMeta(db, 'identity'), [db]);
   const settings = useLiveQuery(() => readMeta(db, 'settings'), [db]);
+  // The box shows the new choice at once, not only when the stored settings come back.
+  const [stampOnScanChosen, setStampOnScanChosen] = useState<boolean>();
+  useEffect(() => {
+    setStampOnScanChosen(undefined); // the stored settings say it now
+  }, [settings]);
   const [storage, setStorage] = useState<StorageState>();
 
   useEffect(() => {
@@ -76,11 +81,15 @@ export function SettingsScreen() {
         <label className="check">
           <input
             type="checkbox"
-            checked={settings?.stampOnScan === true}
+            checked={stampOnScanChosen ?? settings?.stampOnScan === true}
             disabled={!settings}
             onChange={(event) => {
-              if (settings)
-                void writeMeta(db, 'settings', { ...settings, stampOnScan: event.target.checked });
+              if (!settings) return;
+              const stampOnScan = event.target.checked;
+              setStampOnScanChosen(stampOnScan);
+              void writeMeta(db, 'settings', { ...settings, stampOnScan }).catch(() => {
+                setStampOnScanChosen(undefined);
+              });
             }}
           />
           <span>{t.settings.stampOnScan}</span>

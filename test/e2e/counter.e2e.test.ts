@@ -148,6 +148,15 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the counter in Chromium', () => {
       .poll(() => page.getByTestId('progress').textContent())
       .toBe('Free coffee can be redeemed now.');
 
+    // Stamp on scan: a scan stamps at once; the confirmation comes first, then the member.
+    await navButton(page, 'Settings').click();
+    await page.getByLabel(/Give one stamp at once when a card is scanned/).check();
+    await navButton(page, 'Counter').click();
+    await wedgeScan(page, newCode);
+    await expect.poll(() => announcement(page).textContent()).toContain('Balance now 11.');
+    await page.getByRole('heading', { name: 'Anna Berg' }).waitFor();
+    await terminal.screenshot('stamp-on-scan');
+
     // Switch to German.
     await navButton(page, 'Settings').click();
     await page.getByLabel('Deutsch').check();
@@ -163,7 +172,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the counter in Chromium', () => {
     await page.getByRole('button', { name: /Anna Berg/ }).click();
     await expect.poll(() => page.getByTestId('member-cards').textContent()).toContain('gesperrt');
     await expect
-      .poll(() => page.getByText('Kaffeekarte: 10').or(page.getByText('Coffee card: 10')).count())
+      .poll(() => page.getByText('Kaffeekarte: 11').or(page.getByText('Coffee card: 11')).count())
       .toBe(1);
     await expect
       .poll(() => page.getByTestId('member-history').locator('li').count())
