@@ -10,7 +10,6 @@ import { isVoidable } from '../../shared/ledger/event-types';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import { canonicalJson } from '../../shared/ledger/canonical-json';
 import { compareEvents, dropDuplicates, inTotalOrder } from '../../shared/ledger/order';
-import type { DerivedViews } from '../../shared/projection/derived-views';
 import { foldEvents } from '../../shared/projection/projection';
 import { foldUnlessVoided } from '../../shared/projection/fold-ordered';
 import { cardChangedBy, membersNamedBy } from '../../shared/projection/ledger-index';
@@ -45,32 +44,19 @@ async function rebuildProjection(db: TreuDatabase): Promise<void> {
   await writeViews(db, views, { programsChanged: true, asRead: NOTHING_READ });
 }
 
-/** What an in-place fold of some events reads: the views they touch, and their stored voids. */
-interface FoldReads {
-  readonly views: DerivedViews;
-  readonly voided: readonly string[];
-}
-
-function readForFold(db: TreuDatabase, events: readonly LedgerEvent[]): Promise<FoldReads> {
-  return Promise.all([
+/**
+ * Folds events that come after everything stored into the rows they touch. The views and
+ * the stored voids are read together, and the voids among `events` themselves are taken
+ * from `events`, so this need not wait for the events to be stored first.
+ */
+async function foldInPlace(db: TreuDatabase, events: readonly LedgerEvent[]): Promise<void> {
+  const [views, voided] = await Promise.all([
     loadViewsFor(db, events),
     voidedAmong(
       db,
       events.map((event) => event.id),
     ),
-  ]).then(([views, voided]) => ({ views, voided }));
-}
-
-/**
- * Folds events that come after everything stored into the rows they touch, read by
- * readForFold for these events (or more). The voids among `events` themselves are taken
- * from `events`, so this need not wait for the events to be stored first.
- */
-async function foldInPlace(
-  db: TreuDatabase,
-  events: readonly LedgerEvent[],
-  { views, voided }: FoldReads,
-): Promise<void> {
+  ]);
   const voidTargets = createVoidTargets();
   for (const id of voided) voidTargets.add(id);
   for (const event of events) if (event.type === 'event.voided') voidTargets.add(event.data.target);
@@ -126,12 +112,9 @@ export async function recordEvents(
 ): Promise<Recorded> {
   const batch = inTotalOrder([...events]);
   dropDuplicates(batch);
-  // One round of reads serves the usual case (new events after everything stored): the
-  // rows an in-place fold changes are read beside the checks that decide it applies.
-  const [stored, newest, foldReads] = await Promise.all([
+  const [stored, newest] = await Promise.all([
     db.events.bulkGet(batch.map((event) => event.id)),
     newestEvent(db),
-    readForFold(db, batch),
   ]);
   const duplicates: string[] = [];
   const conflicts: IdConflict[] = [];
@@ -149,7 +132,7 @@ export async function recordEvents(
   const undone = await undoneBy(db, fresh);
   if (late.length === 0 && undone.length === 0) {
     // Nothing stored is folded again: the event rows and the projection go side by side.
-    await Promise.all([storeEvents(db, fresh, options.pending), foldInPlace(db, fresh, foldReads)]);
+    await Promise.all([storeEvents(db, fresh, options.pending), foldInPlace(db, fresh)]);
   } else if (late.some((event) => event.type === 'program.published')) {
     await storeEvents(db, fresh, options.pending);
     await rebuildProjection(db);
@@ -157,7 +140,7 @@ export async function recordEvents(
     await storeEvents(db, fresh, options.pending);
     const cluster = await refoldStoredCluster(db, seedsOf([...late, ...undone]));
     const onTime = fresh.slice(late.length).filter((event) => !touchesCluster(cluster, event));
-    if (onTime.length > 0) await foldInPlace(db, onTime, await readForFold(db, onTime));
+    if (onTime.length > 0) await foldInPlace(db, onTime);
   }
   return { added: fresh, duplicates, conflicts };
 }

@@ -100,6 +100,20 @@ const MAX_ATTEMPTS = 5;
 /** Thrown inside the transaction to undo its writes: the stored signer state moved. */
 class SignerMoved extends Error {}
 
+/** The events with their projection, and the signer's new cursor. */
+const writeEvents = (
+  tx: TreuDatabase,
+  events: readonly LedgerEvent[],
+  state: AppendState,
+  decidedOn?: DerivedViews,
+) =>
+  Promise.all([
+    decidedOn
+      ? recordOnSnapshot(tx, events, decidedOn, { pending: true })
+      : recordEvents(tx, events, { pending: true }),
+    writeMeta(tx, 'cursor', state),
+  ]);
+
 /**
  * Commits the signed events unless the stored signer state moved since they were signed.
  * The state is read first and the writes follow without waiting for the answer:
@@ -115,12 +129,7 @@ async function commit(
   decidedOn: DerivedViews | undefined,
 ): Promise<'committed'> {
   const stored = storedSignerState(tx);
-  const written = Promise.all([
-    decidedOn
-      ? recordOnSnapshot(tx, events, decidedOn, { pending: true })
-      : recordEvents(tx, events, { pending: true }),
-    writeMeta(tx, 'cursor', state),
-  ]);
+  const written = writeEvents(tx, events, state, decidedOn);
   // When the transaction is undone, the writes fail too: that is expected, not unhandled.
   written.catch(() => undefined);
   if (!isCurrent(from, await stored)) throw new SignerMoved();
@@ -139,7 +148,7 @@ async function commitChecked<E>(
   if (!isCurrent(from, await storedSignerState(tx))) throw new SignerMoved();
   const checked = await check(tx);
   if (!checked.ok) return checked;
-  await Promise.all([recordEvents(tx, events, { pending: true }), writeMeta(tx, 'cursor', state)]);
+  await writeEvents(tx, events, state);
   return 'committed';
 }
 
@@ -191,9 +200,8 @@ function appendChecked<E>(
       const from =
         lastCommitted.get(db.dexie) ?? (await readOnly(db, (tx) => storedSignerState(tx)));
       if (!from) throw new TerminalNotSetUp();
-      const { events, state } = await (early && from === known && attempt === 1
-        ? early
-        : sign(from));
+      // After a move, `from` is read again: the early signature is then not used.
+      const { events, state } = await (early && from === known ? early : sign(from));
       const outcome = await readWrite(db, (tx) =>
         check
           ? commitChecked(tx, from, check, events, state)

@@ -67,12 +67,14 @@ async function act(
   read?: DerivedViews,
 ): Promise<ActionResult> {
   let checked = 0;
-  for (let attempt = 1; ; attempt++) {
+  let decideOn = read;
+  for (;;) {
     const views =
-      (attempt === 1 ? read : undefined) ??
+      decideOn ??
       (await readOnly(ctx.db, (tx) =>
         loadViews(tx, { members: [member], cards: card ? [card] : [] }),
       ));
+    decideOn = undefined;
     const programView = views.programs.get(program);
     if (!programView) {
       return err({ code: 'unknown_program', message: `There is no program ${program} here.` });
