@@ -13,7 +13,7 @@ import { localDayNumber, localTime } from '../rules/local-time';
 import { programDefaults } from '../rules/program-schema';
 import type { ProgramRules } from '../rules/program-schema';
 import type { DerivedViews } from './derived-views';
-import { accountHolder, balanceOf, memberOf } from './derived-views';
+import { accountHolder, balanceOf, keptId, memberOf } from './derived-views';
 import type { BalanceView } from './views';
 
 function timeZoneOf(rules: ProgramRules | undefined): string {
@@ -43,9 +43,10 @@ function recordActivity(balance: BalanceView, rules: ProgramRules | undefined, m
 
 function foldStamps(views: DerivedViews, event: EventOf<'stamps.earned'>, ms: number): void {
   const { data } = event;
-  const rules = views.programs.get(data.program)?.rules;
+  const program = views.programs.get(data.program);
+  const rules = program?.rules;
   const holder = accountHolder(views, data.member);
-  const balance = balanceOf(holder, data.program);
+  const balance = balanceOf(holder, program?.id ?? data.program);
   applyExpiry(balance, rules, ms);
   // A manager's adjustment corrects the balance; it is not a visit.
   if (data.reason !== 'adjustment') recordActivity(balance, rules, ms);
@@ -68,8 +69,9 @@ function foldStamps(views: DerivedViews, event: EventOf<'stamps.earned'>, ms: nu
 
 function foldRedemption(views: DerivedViews, event: EventOf<'reward.redeemed'>, ms: number): void {
   const { data } = event;
-  const rules = views.programs.get(data.program)?.rules;
-  const balance = balanceOf(accountHolder(views, data.member), data.program);
+  const program = views.programs.get(data.program);
+  const rules = program?.rules;
+  const balance = balanceOf(accountHolder(views, data.member), program?.id ?? data.program);
   applyExpiry(balance, rules, ms);
   recordActivity(balance, rules, ms);
   const balanceBefore = balance.balance;
@@ -257,15 +259,16 @@ export function foldKnown(views: DerivedViews, event: LedgerEvent, kind: Kind, m
       const { data } = event as EventOf<'card.linked'>;
       if (views.cards.has(data.card)) return; // a card belongs to the member it was first linked to
       const member = accountHolder(views, data.member);
-      views.cards.set(data.card, {
-        id: data.card,
+      const id = keptId(data.card);
+      views.cards.set(id, {
+        id,
         member: member.id,
         kind: data.kind,
         blocked: false,
         blockedReason: undefined,
         lastStampMs: undefined,
       });
-      member.cards.push(data.card);
+      member.cards.push(id);
       return;
     }
     case KIND.cardBlocked: {

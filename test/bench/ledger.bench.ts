@@ -26,6 +26,7 @@ import {
 import { applyEvents, createProjection, foldEvents } from '../../shared/projection/projection';
 import { BENCH_LEDGER, generateLedger, type GeneratedLedger } from './ledger-generator';
 import type { MemoryFigures } from './ledger-memory';
+import { idMapsOf, lookUpMembersAndCards, type IdMaps } from './lookup-floor';
 import { collectGarbage, percentile, repeat, timed, timedWithGc, type RunResult } from './measure';
 import { BENCH_OFFLINE, offlineArrivalOrder } from './offline-arrivals';
 import { mulberry32, shuffled } from './prng';
@@ -127,6 +128,36 @@ async function figureFold(
   );
   log(`${name}: median ${formatMs(summary.medianMs)}`);
   return { figure: { name, unit: 'events', summary, goalPerSecond: FOLD_GOAL_PER_SECOND }, check };
+}
+
+/**
+ * The member and card lookups alone, on the same fresh events: the part of the fold's
+ * work that no fold over string ids can leave out (lookup-floor.ts).
+ */
+async function figureLookupFloor(name: string, pages: readonly string[]): Promise<Figure> {
+  let events: LedgerEvent[] = [];
+  let maps: IdMaps = idMapsOf([]);
+  const summary = await repeat(
+    {
+      warmups: 1,
+      runs: FOLD_RUNS,
+      prepare: () => {
+        events = [];
+        maps = idMapsOf([]);
+        collectGarbage();
+        maps = idMapsOf(fromJsonPages(pages));
+        events = fromJsonPages(pages);
+        collectGarbage();
+      },
+    },
+    () => {
+      const { value: found, ms } = timed(() => lookUpMembersAndCards(events, maps));
+      if (found === 0) throw new Error('No event named a known member or card: a bug.');
+      return { ms, items: events.length, complete: true };
+    },
+  );
+  log(`${name}: median ${formatMs(summary.medianMs)}`);
+  return { name, unit: 'events', summary };
 }
 
 /** applyEvents in batches, in the order given; stops at the budget. */
@@ -286,6 +317,10 @@ async function runLedgerBench(): Promise<BenchReport> {
 
   const totalOrder = await figureFold('foldEvents, total order', inOrder);
   const shuffledOrder = await figureFold('foldEvents, random arrival order (incl. sort)', arrival);
+  const floor = await figureLookupFloor(
+    "only looking up each event's member and card (the floor of any fold)",
+    inOrder,
+  );
   arrival.length = 0;
   const incremental = await figureIncremental(
     `applyEvents, batches of ${formatCount(BATCH)}, total order`,
@@ -307,7 +342,14 @@ async function runLedgerBench(): Promise<BenchReport> {
   return {
     title: `Ledger, ${formatCount(BENCH_LEDGER.events)} events`,
     method: 'median and p95 of repeated runs after a warm-up. Method: test/bench/ledger.bench.ts.',
-    figures: [totalOrder.figure, shuffledOrder.figure, incremental, incrementalOffline, ...signing],
+    figures: [
+      totalOrder.figure,
+      shuffledOrder.figure,
+      floor,
+      incremental,
+      incrementalOffline,
+      ...signing,
+    ],
     measurements: [
       { name: 'heap with the events loaded', value: formatMegabytes(memory.heapBeforeFold) },
       { name: 'heap right after the fold', value: formatMegabytes(memory.heapAfterFold) },

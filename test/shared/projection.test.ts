@@ -47,6 +47,26 @@ describe('projection of members and cards', () => {
     expect(balanceOf(events, 'mem_anna')?.balance).toBe(4);
   });
 
+  it('keys members, cards and balances by the ids the events name (kept as copies)', () => {
+    const { a, enrol, stamp, publish } = setup();
+    const member = 'mem_k7q2x9m4c1v8r3b6n0dt';
+    const card = 'crd_q2x9m4c1v8r3b6n0dtk7a';
+    const events = [
+      publish(a, coffee, T0 - 1000),
+      enrol(a, member, T0),
+      a.event('card.linked', { member, card, kind: 'qr' }, T0 + 1000),
+      stamp(a, member, 3, T0 + 2000, { card }),
+    ];
+    const { views } = foldEvents(events);
+    expect([...views.members.keys()]).toEqual([member]);
+    expect(views.members.get(member)).toMatchObject({ id: member, cards: [card] });
+    expect([...views.cards.keys()]).toEqual([card]);
+    expect(views.cards.get(card)).toMatchObject({ id: card, member, lastStampMs: T0 + 2000 });
+    const balances = views.members.get(member)?.balances;
+    expect([...(balances?.keys() ?? [])]).toEqual(['prg_coffee']);
+    expect(balances?.get('prg_coffee')).toMatchObject({ member, program: 'prg_coffee' });
+  });
+
   it('keeps a card with the member it was first linked to', () => {
     const { a, b } = setup();
     const events = [
