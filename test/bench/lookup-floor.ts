@@ -1,7 +1,7 @@
 /**
- * The least any fold of a ledger does: find the member each event names, and the card
- * each stamp names, among all of them. The ledger bench times this alone, with nothing
- * folded, to show how far a fold over string ids can go on the machine it runs on.
+ * The least any fold of a ledger does: find the member and the card each event names
+ * among all of them. The ledger bench times this alone, with nothing folded, to show how
+ * far a fold over string ids can go on the machine it runs on.
  */
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import { keptId } from '../../shared/projection/derived-views';
