@@ -119,10 +119,26 @@ export async function setUpAndEnrolTill(
   await enrolInSettings(page, `Till ${name}`, code, store);
 }
 
-/** Types like a keyboard-wedge scanner: fast, then Enter. */
+const WEDGE_KEY_GAP_S = 0.004;
+
+/**
+ * Types like a keyboard-wedge scanner: a key every 4 ms, then Enter. The keys carry the
+ * times they were typed, as a USB device's keys do, so the page sees a burst even when
+ * it is too busy to take each key at once. (`page.keyboard.type` waits for the page to
+ * take each key, and a busy page then sees gaps longer than a scanner's.)
+ */
 export async function wedgeScan(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text, { delay: 4 });
-  await page.keyboard.press('Enter');
+  const cdp = await page.context().newCDPSession(page);
+  let atS = Date.now() / 1000;
+  const press = async (key: string, typed: string, code?: string, keyCode?: number) => {
+    const keyOf = { key, code, windowsVirtualKeyCode: keyCode, timestamp: atS };
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: typed, ...keyOf });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...keyOf });
+    atS += WEDGE_KEY_GAP_S;
+  };
+  for (const character of text) await press(character, character);
+  await press('Enter', '\r', 'Enter', 13);
+  await cdp.detach();
 }
 
 export async function signInWithPinPad(page: Page, pin: string, okLabel = 'OK'): Promise<void> {

@@ -1,44 +1,64 @@
 /**
  * A video file of a QR code for Chromium's fake camera
- * (`--use-file-for-fake-video-capture=FILE.y4m`): the code drawn black on white, in the
- * middle of the frame, in the raw YUV4MPEG2 format (4:2:0), a second long at 10 fps.
+ * (`--use-file-for-fake-video-capture=FILE.y4m`): the code black on white, in the middle
+ * of the frame, in the raw YUV4MPEG2 format (4:2:0), a second long at 10 fps.
+ *
+ * The code is held as a hand holds a card: each frame a little nearer or farther and
+ * turned a few degrees. A code drawn square to the frame at one size is not enough:
+ * ZXing's JavaScript port (html5-qrcode's decoder) misses about one code in ten drawn
+ * that way at six pixels a module, always the same codes, and a card code is new in
+ * every test run. Over these ten frames, 1,000 random card codes were all read.
  */
 import { writeFile } from 'node:fs/promises';
 import QRCode from 'qrcode';
 
 const WIDTH = 640;
 const HEIGHT = 480;
-const FRAMES = 10;
+const WHITE = 235;
+const BLACK = 16;
 
-/** The luma plane of one frame: white, with the code's dark modules black. */
-function drawQr(text: string): Uint8Array {
+/** Pixels per module and degrees turned, one pair per frame. */
+const HELD: readonly (readonly [number, number])[] = [
+  [4.5, 0],
+  [5, 3],
+  [5.5, -4],
+  [6, 6],
+  [6.5, -2],
+  [7, 9],
+  [5, -8],
+  [6, 12],
+  [4.8, -11],
+  [5.8, 2],
+];
+
+/** The luma plane of one frame: each pixel takes the module under its centre. */
+function drawQr(text: string, moduleSize: number, degrees: number): Uint8Array {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const quiet = 4; // modules of white border the standard asks for
-  // About half the frame's height, as a phone held at a comfortable distance.
-  const scale = Math.floor(Math.min(WIDTH, HEIGHT) / 2 / (modules.size + 2 * quiet));
-  const side = modules.size * scale;
-  const left = Math.floor((WIDTH - side) / 2);
-  const top = Math.floor((HEIGHT - side) / 2);
-  const luma = new Uint8Array(WIDTH * HEIGHT).fill(235);
-  for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; col++) {
-      if (!modules.get(row, col)) continue;
-      for (let y = 0; y < scale; y++) {
-        const start = (top + row * scale + y) * WIDTH + left + col * scale;
-        luma.fill(16, start, start + scale);
-      }
+  const half = (modules.size * moduleSize) / 2;
+  const cos = Math.cos((degrees * Math.PI) / 180);
+  const sin = Math.sin((degrees * Math.PI) / 180);
+  const luma = new Uint8Array(WIDTH * HEIGHT);
+  for (let y = 0; y < HEIGHT; y++) {
+    for (let x = 0; x < WIDTH; x++) {
+      const dx = x + 0.5 - WIDTH / 2;
+      const dy = y + 0.5 - HEIGHT / 2;
+      const col = Math.floor((cos * dx + sin * dy + half) / moduleSize);
+      const row = Math.floor((cos * dy - sin * dx + half) / moduleSize);
+      const inside = row >= 0 && col >= 0 && row < modules.size && col < modules.size;
+      luma[y * WIDTH + x] = inside && modules.get(row, col) ? BLACK : WHITE;
     }
   }
   return luma;
 }
 
 export async function writeQrVideo(path: string, text: string): Promise<void> {
-  const luma = drawQr(text);
   const chroma = new Uint8Array((WIDTH / 2) * (HEIGHT / 2)).fill(128);
   const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`);
-  const frame = [Buffer.from('FRAME\n'), luma, chroma, chroma];
-  await writeFile(
-    path,
-    Buffer.concat([header, ...Array.from({ length: FRAMES }, () => frame).flat()]),
-  );
+  const frames = HELD.map(([moduleSize, degrees]) => [
+    Buffer.from('FRAME\n'),
+    drawQr(text, moduleSize, degrees),
+    chroma,
+    chroma,
+  ]);
+  await writeFile(path, Buffer.concat([header, ...frames.flat()]));
 }
