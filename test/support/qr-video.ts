@@ -31,9 +31,10 @@ const HELD: readonly (readonly [number, number])[] = [
   [5.8, 2],
 ];
 
+type Modules = QRCode.QRCode['modules'];
+
 /** The luma plane of one frame: each pixel takes the module under its centre. */
-function drawQr(text: string, moduleSize: number, degrees: number): Uint8Array {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+function drawQr(modules: Modules, moduleSize: number, degrees: number): Uint8Array {
   const half = (modules.size * moduleSize) / 2;
   const cos = Math.cos((degrees * Math.PI) / 180);
   const sin = Math.sin((degrees * Math.PI) / 180);
@@ -52,11 +53,12 @@ function drawQr(text: string, moduleSize: number, degrees: number): Uint8Array {
 }
 
 export async function writeQrVideo(path: string, text: string): Promise<void> {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const chroma = new Uint8Array((WIDTH / 2) * (HEIGHT / 2)).fill(128);
   const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`);
   const frames = HELD.map(([moduleSize, degrees]) => [
     Buffer.from('FRAME\n'),
-    drawQr(text, moduleSize, degrees),
+    drawQr(modules, moduleSize, degrees),
     chroma,
     chroma,
   ]);
