@@ -9,18 +9,26 @@ export function useQrImage(cardId: string): string | undefined {
   const [image, setImage] = useState<string>();
   useEffect(() => {
     let cancelled = false;
-    QRCode.toDataURL(cardCodeFor(cardId), {
-      errorCorrectionLevel: 'M',
-      margin: 2,
-      width: 320,
-    }).then(
-      (url) => {
-        if (!cancelled) setImage(url);
-      },
-      () => {
-        // A card id always fits a QR code; a failure here leaves the card number visible.
-      },
-    );
+    const code = cardCodeFor(cardId);
+    // The decoder that chooses the mask is the camera's: it loads with the first card.
+    import('./card-qr')
+      .then(({ cardQrMask, CARD_QR_ERROR_CORRECTION, CARD_QR_QUIET_MODULES }) =>
+        QRCode.toDataURL(code, {
+          errorCorrectionLevel: CARD_QR_ERROR_CORRECTION,
+          maskPattern: cardQrMask(code),
+          margin: CARD_QR_QUIET_MODULES,
+          width: 320,
+        }),
+      )
+      .then(
+        (url) => {
+          if (!cancelled) setImage(url);
+        },
+        () => {
+          // A card id always fits a QR code, and the chunk is cached with the app; a failure
+          // here leaves the card number visible.
+        },
+      );
     return () => {
       cancelled = true;
     };

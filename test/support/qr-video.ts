@@ -3,14 +3,15 @@
  * (`--use-file-for-fake-video-capture=FILE.y4m`): the code black on white, in the middle
  * of the frame, in the raw YUV4MPEG2 format (4:2:0), a second long at 10 fps.
  *
- * The code is held as a hand holds a card: each frame a little nearer or farther and
- * turned a few degrees. A code drawn square to the frame at one size is not enough:
- * ZXing's JavaScript port (html5-qrcode's decoder) misses about one code in ten drawn
- * that way at six pixels a module, always the same codes, and a card code is new in
- * every test run. Over these ten frames, 1,000 random card codes were all read.
+ * The code is drawn with the mask the app draws a member card with (ui/card-qr.ts), and
+ * held as a hand holds a card: each frame a little nearer or farther and turned a few
+ * degrees. ZXing's JavaScript port (html5-qrcode's decoder) misses some symbols drawn
+ * square at one size, always the same ones; with qrcode's own masks that was about one
+ * card code in ten at six pixels a module, and a card code is new in every test run.
  */
 import { writeFile } from 'node:fs/promises';
 import QRCode from 'qrcode';
+import { CARD_QR_ERROR_CORRECTION, cardQrMask } from '../../renderer/ui/card-qr';
 
 const WIDTH = 640;
 const HEIGHT = 480;
@@ -53,7 +54,10 @@ function drawQr(modules: Modules, moduleSize: number, degrees: number): Uint8Arr
 }
 
 export async function writeQrVideo(path: string, text: string): Promise<void> {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const { modules } = QRCode.create(text, {
+    errorCorrectionLevel: CARD_QR_ERROR_CORRECTION,
+    maskPattern: cardQrMask(text),
+  });
   const chroma = new Uint8Array((WIDTH / 2) * (HEIGHT / 2)).fill(128);
   const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`);
   const frames = HELD.map(([moduleSize, degrees]) => [
