@@ -16,6 +16,7 @@ import {
   openTerminal,
   signInWithPinPad,
   wedgeScan,
+  installFakeClock,
   type TerminalBrowser,
 } from './terminal-page';
 
@@ -94,7 +95,7 @@ describe.skipIf(!CHROMIUM_AVAILABLE)('the counter in Chromium', () => {
     await terminal.screenshot('identified-by-camera');
 
     // Ten stamps, each after the card's cooldown; a double tap within it is refused.
-    await page.clock.install();
+    await installFakeClock(page);
     for (let stamp = 1; stamp <= 10; stamp++) {
       await page.getByRole('button', { name: '+1 stamp', exact: true }).click();
       await expect.poll(() => announcement(page).textContent()).toContain(`Balance now ${stamp}.`);

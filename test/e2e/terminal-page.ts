@@ -141,6 +141,25 @@ export async function wedgeScan(page: Page, text: string): Promise<void> {
   await cdp.detach();
 }
 
+/**
+ * Playwright's fake clock (`page.clock.install`) on the page as it is, with
+ * `event.timeStamp` left real. The fake clock fakes that too (the fake time when the page
+ * first reads it), and the wedge detector tells a scanner from a person by the times
+ * between keys: on a busy page, a scanner's burst would look like typing.
+ */
+export async function installFakeClock(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const real = Object.getOwnPropertyDescriptor(Event.prototype, 'timeStamp');
+    Object.assign(window, { treuTestRealEventTime: real });
+  });
+  await page.clock.install();
+  await page.evaluate(() => {
+    const { treuTestRealEventTime } = window as { treuTestRealEventTime?: PropertyDescriptor };
+    if (treuTestRealEventTime)
+      Object.defineProperty(Event.prototype, 'timeStamp', treuTestRealEventTime);
+  });
+}
+
 export async function signInWithPinPad(page: Page, pin: string, okLabel = 'OK'): Promise<void> {
   for (const digit of pin) {
     await page.getByRole('button', { name: new RegExp(`^(Digit|Ziffer) ${digit}$`) }).click();
