@@ -142,10 +142,11 @@ export async function wedgeScan(page: Page, text: string): Promise<void> {
 }
 
 /**
- * Playwright's fake clock (`page.clock.install`) on the page as it is, with
- * `event.timeStamp` left real. The fake clock fakes that too (the fake time when the page
- * first reads it), and the wedge detector tells a scanner from a person by the times
- * between keys: on a busy page, a scanner's burst would look like typing.
+ * Playwright's fake clock (`page.clock.install`), with `event.timeStamp` left real on the
+ * page as it is (a reload brings the clock's own back). The fake clock fakes that too
+ * (the fake time when the page first reads it), and the wedge detector tells a scanner
+ * from a person by the times between keys: on a busy page, a scanner's burst would look
+ * like typing.
  */
 export async function installFakeClock(page: Page): Promise<void> {
   await page.evaluate(() => {
