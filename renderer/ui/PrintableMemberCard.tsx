@@ -72,7 +72,12 @@ export function PrintableMemberCard(props: CardProps & { readonly big?: boolean 
 
   return (
     <>
-      <QrCard cardId={props.cardId} memberName={props.memberName} storeName={props.storeName} />
+      <QrCard
+        cardId={props.cardId}
+        image={image}
+        memberName={props.memberName}
+        storeName={props.storeName}
+      />
       <button
         type="button"
         className={props.big ? 'big' : undefined}

@@ -36,9 +36,15 @@ export function useQrImage(cardId: string): string | undefined {
   return image;
 }
 
-export function QrCard(props: { cardId: string; memberName: string; storeName: string }) {
+/** `image` is useQrImage(cardId), drawn once by the caller, which prints it too. */
+export function QrCard(props: {
+  cardId: string;
+  image: string | undefined;
+  memberName: string;
+  storeName: string;
+}) {
   const { t } = useI18n();
-  const image = useQrImage(props.cardId);
+  const { image } = props;
   return (
     <figure className="qr-card" data-testid="qr-card">
       {image && (

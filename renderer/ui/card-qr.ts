@@ -36,20 +36,22 @@ export function drawSymbol(
   return { luminances, side };
 }
 
-function readsSquareOn(text: string, maskPattern: QRCodeMaskPattern): boolean {
-  const { modules } = QRCode.create(text, {
-    errorCorrectionLevel: CARD_QR_ERROR_CORRECTION,
-    maskPattern,
-  });
+const symbolOf = (text: string, maskPattern?: QRCodeMaskPattern) =>
+  QRCode.create(text, { errorCorrectionLevel: CARD_QR_ERROR_CORRECTION, maskPattern });
+
+function readsSquareOn(text: string, modules: BitMatrix): boolean {
   return CHECKED_MODULE_SIZES.every((moduleSize) => {
     const { luminances, side } = drawSymbol(modules, moduleSize, CARD_QR_QUIET_MODULES);
     return decodeQr(luminances, side, side) === text;
   });
 }
 
-/** The mask to draw a card code's QR with; undefined leaves it to qrcode (none reads). */
+/** The mask to draw a card code's QR with; qrcode's own choice when no mask reads. */
 export function cardQrMask(text: string): QRCodeMaskPattern | undefined {
-  const own = QRCode.create(text, { errorCorrectionLevel: CARD_QR_ERROR_CORRECTION }).maskPattern;
-  const candidates = own === undefined ? MASKS : [own, ...MASKS.filter((mask) => mask !== own)];
-  return candidates.find((mask) => readsSquareOn(text, mask)) ?? own;
+  const own = symbolOf(text);
+  if (readsSquareOn(text, own.modules)) return own.maskPattern;
+  const readable = MASKS.find(
+    (mask) => mask !== own.maskPattern && readsSquareOn(text, symbolOf(text, mask).modules),
+  );
+  return readable ?? own.maskPattern;
 }

@@ -14,7 +14,15 @@ import { programDefaults } from '../rules/program-schema';
 import type { ProgramRules } from '../rules/program-schema';
 import type { DerivedViews } from './derived-views';
 import { accountHolder, balanceOf, keptId, memberOf } from './derived-views';
-import type { BalanceView } from './views';
+import type { BalanceView, ProgramView } from './views';
+
+/**
+ * The key a balance in this program is held under: the program view's own id string, so
+ * that every member's balances map holds the same few key strings (found by identity, and
+ * in cache) rather than one fresh from each event. The event's id when the program is
+ * not known.
+ */
+const programKey = (program: ProgramView | undefined, named: string) => program?.id ?? named;
 
 function timeZoneOf(rules: ProgramRules | undefined): string {
   return rules?.timeZone ?? programDefaults.timeZone;
@@ -46,7 +54,7 @@ function foldStamps(views: DerivedViews, event: EventOf<'stamps.earned'>, ms: nu
   const program = views.programs.get(data.program);
   const rules = program?.rules;
   const holder = accountHolder(views, data.member);
-  const balance = balanceOf(holder, program?.id ?? data.program);
+  const balance = balanceOf(holder, programKey(program, data.program));
   applyExpiry(balance, rules, ms);
   // A manager's adjustment corrects the balance; it is not a visit.
   if (data.reason !== 'adjustment') recordActivity(balance, rules, ms);
@@ -71,7 +79,8 @@ function foldRedemption(views: DerivedViews, event: EventOf<'reward.redeemed'>, 
   const { data } = event;
   const program = views.programs.get(data.program);
   const rules = program?.rules;
-  const balance = balanceOf(accountHolder(views, data.member), program?.id ?? data.program);
+  const holder = accountHolder(views, data.member);
+  const balance = balanceOf(holder, programKey(program, data.program));
   applyExpiry(balance, rules, ms);
   recordActivity(balance, rules, ms);
   const balanceBefore = balance.balance;

@@ -145,8 +145,8 @@ async function figureLookupFloor(name: string, pages: readonly string[]): Promis
         events = [];
         maps = idMapsOf([]);
         collectGarbage();
-        maps = idMapsOf(fromJsonPages(pages));
         events = fromJsonPages(pages);
+        maps = idMapsOf(events); // copies of the ids, as the fold keeps them
         collectGarbage();
       },
     },

@@ -47,7 +47,7 @@ describe('projection of members and cards', () => {
     expect(balanceOf(events, 'mem_anna')?.balance).toBe(4);
   });
 
-  it('keys members, cards and balances by the ids the events name (kept as copies)', () => {
+  it('keys members, cards and balances by the ids the events name', () => {
     const { a, enrol, stamp, publish } = setup();
     const member = 'mem_k7q2x9m4c1v8r3b6n0dt';
     const card = 'crd_q2x9m4c1v8r3b6n0dtk7a';
