@@ -98,19 +98,4 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (tenant, store, id)
   );
   `,
-  // 4: each event's clock and account (shared/ledger/account-order.ts), so that a fold of
-  // the whole ledger can read it in account order, compared byte by byte as JavaScript
-  // compares strings. The types are written out, not imported: a migration stays as it ran.
-  `
-  ALTER TABLE events ADD COLUMN hlc TEXT COLLATE "C" NOT NULL DEFAULT '';
-  ALTER TABLE events ADD COLUMN account TEXT COLLATE "C" NOT NULL DEFAULT '';
-  UPDATE events SET
-    hlc = coalesce(body::jsonb ->> 'hlc', ''),
-    account = CASE
-      WHEN body::jsonb ->> 'type' IN ('member.enrolled', 'member.updated', 'member.erased', 'card.linked', 'stamps.earned', 'reward.redeemed')
-      THEN coalesce(body::jsonb -> 'data' ->> 'member', '')
-      ELSE ''
-    END;
-  CREATE INDEX events_by_account ON events (tenant, account, hlc, (id COLLATE "C"));
-  `,
 ];

@@ -10,8 +10,6 @@ import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { postgresStaffMethods } from './postgres-staff';
 import { storedListeners, type StoredListeners } from './stored-listeners';
 import type {
-  AccountOrderedEvent,
-  AccountOrderKey,
   EnrolmentCodeRow,
   EventRecord,
   InsertOutcome,
@@ -192,10 +190,8 @@ async function insertBatch(
   });
   if (fresh.length === 0) return outcomes;
   await client.query(
-    `INSERT INTO events (tenant, position, id, terminal, seq, body, hlc, account)
-     SELECT * FROM unnest(
-       $1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[]
-     )`,
+    `INSERT INTO events (tenant, position, id, terminal, seq, body)
+     SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[])`,
     [
       fresh.map((e) => e.tenant),
       fresh.map((e) => e.position),
@@ -203,8 +199,6 @@ async function insertBatch(
       fresh.map((e) => e.terminal),
       fresh.map((e) => e.seq),
       fresh.map((e) => e.body),
-      fresh.map((e) => e.hlc),
-      fresh.map((e) => e.account),
     ],
   );
   await client.query(
@@ -467,13 +461,6 @@ export async function openPostgresStore(url: string): Promise<ServerStore> {
       query<{ position: number; body: string }>(
         'SELECT position, body FROM events WHERE tenant = $1 AND position > $2 ORDER BY position LIMIT $3',
         [tenant, position, limit],
-      ),
-    eventsInAccountOrder: (tenant: string, upTo: number, after: AccountOrderKey, limit: number) =>
-      query<AccountOrderedEvent>(
-        `SELECT account, hlc, id, body FROM events
-         WHERE tenant = $1 AND (account, hlc, id COLLATE "C") > ($2, $3, $4) AND position <= $5
-         ORDER BY account, hlc, id COLLATE "C" LIMIT $6`,
-        [tenant, after.account, after.hlc, after.id, upTo, limit],
       ),
     newestPosition: async (tenant: string) => {
       const [row] = await query<{ last_position: number }>(

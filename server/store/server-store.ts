@@ -81,9 +81,6 @@ export interface EventRecord {
   readonly seq: number;
   /** RFC 8785 canonical JSON of the whole signed event: compared for duplicates, served as is. */
   readonly body: string;
-  /** The event's clock and the member whose account it changes ('' for none): its key in account order. */
-  readonly hlc: string;
-  readonly account: string;
 }
 
 /**
@@ -96,23 +93,6 @@ export type InsertOutcome = 'accepted' | 'duplicate' | 'id_conflict' | 'seq_conf
 export interface StoredEvent {
   /** Where the event stands in its tenant's server order; pulls go on after it. */
   readonly position: number;
-  readonly body: string;
-}
-
-/**
- * Where an event stands in account order (shared/ledger/account-order.ts), '' for the
- * account of an event of no account, so that those come first.
- */
-export interface AccountOrderKey {
-  readonly account: string;
-  readonly hlc: string;
-  readonly id: string;
-}
-
-/** Before every event in account order: where reading in that order starts. */
-export const ACCOUNT_ORDER_START: AccountOrderKey = { account: '', hlc: '', id: '' };
-
-export interface AccountOrderedEvent extends AccountOrderKey {
   readonly body: string;
 }
 
@@ -170,16 +150,6 @@ export interface ServerStore {
   highestContiguousSeq(terminal: string): Promise<number>;
   /** The tenant's events after a position, in server order. */
   eventsAfter(tenant: string, position: number, limit: number): Promise<StoredEvent[]>;
-  /**
-   * The tenant's events up to position `upTo`, in account order, after `after` (the key of
-   * the last one read before, or ACCOUNT_ORDER_START).
-   */
-  eventsInAccountOrder(
-    tenant: string,
-    upTo: number,
-    after: AccountOrderKey,
-    limit: number,
-  ): Promise<AccountOrderedEvent[]>;
   /** The tenant's newest position (0 when it has no events). */
   newestPosition(tenant: string): Promise<number>;
   /**

@@ -97,20 +97,4 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (tenant, store, id)
   ) WITHOUT ROWID;
   `,
-  // 4: each event's clock and account (shared/ledger/account-order.ts), so that a fold of
-  // the whole ledger can read it in account order. The types are written out, not
-  // imported: a migration stays as it ran.
-  `
-  ALTER TABLE events ADD COLUMN hlc TEXT NOT NULL DEFAULT '';
-  ALTER TABLE events ADD COLUMN account TEXT NOT NULL DEFAULT '';
-  UPDATE events SET
-    hlc = coalesce(json_extract(body, '$.hlc'), ''),
-    account = CASE
-      WHEN json_extract(body, '$.type') IN ('member.enrolled', 'member.updated', 'member.erased', 'card.linked', 'stamps.earned', 'reward.redeemed')
-      THEN coalesce(json_extract(body, '$.data.member'), '')
-      ELSE ''
-    END
-  WHERE json_valid(body);
-  CREATE INDEX events_by_account ON events (tenant, account, hlc, id);
-  `,
 ];

@@ -7,13 +7,7 @@ import { err, ok } from '../../shared/result';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import { sqliteStaffMethods } from './sqlite-staff';
 import { storedListeners } from './stored-listeners';
-import type {
-  AccountOrderedEvent,
-  EventRecord,
-  InsertOutcome,
-  ServerStore,
-  TerminalRow,
-} from './server-store';
+import type { EventRecord, InsertOutcome, ServerStore, TerminalRow } from './server-store';
 import {
   adminRow,
   loginAttempts,
@@ -65,9 +59,8 @@ export function openSqliteStore(file: string): ServerStore {
     setLastPosition: db.prepare<[number, string]>(
       'UPDATE tenants SET last_position = ? WHERE id = ?',
     ),
-    insertEvent: db.prepare<[string, number, string, string, number, string, string, string]>(
-      `INSERT INTO events (tenant, position, id, terminal, seq, body, hlc, account)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    insertEvent: db.prepare<[string, number, string, string, number, string]>(
+      'INSERT INTO events (tenant, position, id, terminal, seq, body) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     contiguous: db.prepare<[string], { contiguous_seq: number }>(
       'SELECT contiguous_seq FROM terminals WHERE id = ?',
@@ -80,14 +73,6 @@ export function openSqliteStore(file: string): ServerStore {
     ),
     eventsAfter: db.prepare<[string, number, number], { position: number; body: string }>(
       'SELECT position, body FROM events WHERE tenant = ? AND position > ? ORDER BY position LIMIT ?',
-    ),
-    eventsInAccountOrder: db.prepare<
-      [string, string, string, string, number, number],
-      AccountOrderedEvent
-    >(
-      `SELECT account, hlc, id, body FROM events INDEXED BY events_by_account
-       WHERE tenant = ? AND (account, hlc, id) > (?, ?, ?) AND position <= ?
-       ORDER BY account, hlc, id LIMIT ?`,
     ),
   };
 
@@ -116,8 +101,7 @@ export function openSqliteStore(file: string): ServerStore {
       const last = positions.get(event.tenant) ?? q.lastPosition.get(event.tenant)?.last_position;
       if (last === undefined) throw new Error(`No tenant ${event.tenant}: events need one.`);
       positions.set(event.tenant, last + 1);
-      const { tenant, id, terminal, seq, body, hlc, account } = event;
-      q.insertEvent.run(tenant, last + 1, id, terminal, seq, body, hlc, account);
+      q.insertEvent.run(event.tenant, last + 1, event.id, event.terminal, event.seq, event.body);
       return 'accepted';
     });
     for (const [tenant, position] of positions) q.setLastPosition.run(position, tenant);
@@ -326,8 +310,6 @@ export function openSqliteStore(file: string): ServerStore {
     },
     highestContiguousSeq: (terminal) => q.contiguous.get(terminal)?.contiguous_seq ?? 0,
     eventsAfter: (tenant, position, limit) => q.eventsAfter.all(tenant, position, limit),
-    eventsInAccountOrder: (tenant, upTo, after, limit) =>
-      q.eventsInAccountOrder.all(tenant, after.account, after.hlc, after.id, upTo, limit),
     newestPosition: (tenant) => q.lastPosition.get(tenant)?.last_position ?? 0,
     close: () => {
       db.close();

@@ -5,7 +5,6 @@
  * rejection with a code and a sentence; the other events of the batch are unaffected.
  */
 import { hlcWallMs, MAX_DRIFT_MS } from '../../shared/clock';
-import { accountOf } from '../../shared/ledger/account-order';
 import { canonicalJson } from '../../shared/ledger/canonical-json';
 import { parseEvent, type LedgerEvent } from '../../shared/ledger/envelope';
 import { verifyEvent } from '../../shared/ledger/signing';
@@ -97,8 +96,6 @@ export async function checkPushedEvent(
       terminal: event.terminal,
       seq: event.seq,
       body: canonicalJson(event),
-      hlc: event.hlc,
-      account: accountOf(event) ?? '',
     },
   });
 }

@@ -5,7 +5,6 @@
  */
 import { hlcWallMs } from '../clock';
 import { tierAt } from '../rules/tiers';
-import type { DerivedViews } from './derived-views';
 import type { Projection } from './projection';
 import type { CardView, MemberView, ProgramView, RedemptionView } from './views';
 
@@ -43,12 +42,9 @@ const byKey =
   };
 
 export function projectionSnapshot(p: Projection): ProjectionSnapshot {
+  const { views } = p;
   const newest = p.ordered[p.ordered.length - 1];
-  return viewsSnapshot(p.views, newest ? hlcWallMs(newest.hlc) : 0);
-}
-
-/** The snapshot of views folded from a set whose newest event's wall clock is `asOfMs`. */
-export function viewsSnapshot(views: DerivedViews, asOfMs: number): ProjectionSnapshot {
+  const asOfMs = newest ? hlcWallMs(newest.hlc) : 0;
   const balances: BalanceSnapshot[] = [];
   for (const member of views.members.values()) {
     for (const b of member.balances.values()) {

@@ -23,9 +23,6 @@ import {
   verifyBytes,
   verifyEvent,
 } from '../../shared/ledger/signing';
-import { inAccountOrder } from '../../shared/ledger/account-order';
-import { foldAccounts } from '../../shared/projection/fold-by-account';
-import type { DerivedViews } from '../../shared/projection/derived-views';
 import { applyEvents, createProjection, foldEvents } from '../../shared/projection/projection';
 import { BENCH_LEDGER, generateLedger, type GeneratedLedger } from './ledger-generator';
 import type { MemoryFigures } from './ledger-memory';
@@ -105,12 +102,6 @@ async function inChunks<T, R>(items: readonly T[], work: (item: T) => Promise<R>
   return out;
 }
 
-/** What a fold found, to compare folds of the same ledger. */
-function viewsCheck(views: DerivedViews): string {
-  const redemptions = [...views.redemptions.values()];
-  return `${formatCount(views.members.size)} members, ${formatCount(views.cards.size)} cards, ${formatCount(redemptions.length)} redemptions of which ${formatCount(redemptions.filter((r) => r.overdraft).length)} overdrafts`;
-}
-
 async function figureFold(
   name: string,
   pages: readonly string[],
@@ -130,40 +121,8 @@ async function figureFold(
     },
     async (): Promise<RunResult> => {
       const { value: p, ms, gcMs } = await timedWithGc(() => foldEvents(events));
-      check = viewsCheck(p.views);
-      return { ms, items: events.length, complete: true, gcMs };
-    },
-  );
-  log(`${name}: median ${formatMs(summary.medianMs)}`);
-  return { figure: { name, unit: 'events', summary, goalPerSecond: FOLD_GOAL_PER_SECOND }, check };
-}
-
-/**
- * The fold of the same ledger read in account order, as the server's store reads it for
- * a snapshot (fold-by-account.ts). A fold that did not take the events to be in account
- * order would be the total-order fold's figure under another name: that is an error.
- */
-async function figureFoldByAccount(
-  name: string,
-  pages: readonly string[],
-): Promise<{ figure: Figure; check: string }> {
-  let events: LedgerEvent[] = [];
-  let check = '';
-  const summary = await repeat(
-    {
-      warmups: 1,
-      runs: FOLD_RUNS,
-      prepare: () => {
-        events = [];
-        collectGarbage();
-        events = fromJsonPages(pages);
-        collectGarbage();
-      },
-    },
-    async (): Promise<RunResult> => {
-      const { value: views, ms, gcMs } = await timedWithGc(() => foldAccounts(events));
-      if (views === undefined) throw new Error('The account-order pages are not in account order.');
-      check = viewsCheck(views);
+      const redemptions = [...p.views.redemptions.values()];
+      check = `${formatCount(p.views.members.size)} members, ${formatCount(p.views.cards.size)} cards, ${formatCount(redemptions.length)} redemptions of which ${formatCount(redemptions.filter((r) => r.overdraft).length)} overdrafts`;
       return { ms, items: events.length, complete: true, gcMs };
     },
   );
@@ -340,7 +299,6 @@ async function runLedgerBench(): Promise<BenchReport> {
   log(`${formatCount(checked)} of them checked against the event schema: all valid`);
   const inOrder = toJsonPages(ledger.events);
   const arrival = toJsonPages(shuffled(ledger.events, mulberry32(BENCH_LEDGER.seed ^ 0xa5a5)));
-  const byAccount = toJsonPages(inAccountOrder(ledger.events));
   const offline = offlineArrivalOrder(
     ledger.events,
     BENCH_OFFLINE,
@@ -359,16 +317,6 @@ async function runLedgerBench(): Promise<BenchReport> {
 
   const totalOrder = await figureFold('foldEvents, total order', inOrder);
   const shuffledOrder = await figureFold('foldEvents, random arrival order (incl. sort)', arrival);
-  const accountOrder = await figureFoldByAccount(
-    'foldInAccountOrder, as the server reads a ledger for a snapshot',
-    byAccount,
-  );
-  byAccount.length = 0;
-  if (accountOrder.check !== totalOrder.check) {
-    throw new Error(
-      `The fold in account order found ${accountOrder.check}; in total order, ${totalOrder.check}.`,
-    );
-  }
   const floor = await figureLookupFloor(
     "only looking up each event's member and card (the floor of any fold)",
     inOrder,
@@ -397,7 +345,6 @@ async function runLedgerBench(): Promise<BenchReport> {
     figures: [
       totalOrder.figure,
       shuffledOrder.figure,
-      accountOrder.figure,
       floor,
       incremental,
       incrementalOffline,

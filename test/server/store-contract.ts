@@ -3,13 +3,7 @@
  * the sync server relies on, and nothing about how a database does it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ACCOUNT_ORDER_START,
-  type AccountOrderKey,
-  type EventRecord,
-  type ServerStore,
-  type TerminalRow,
-} from '../../server/store/server-store';
+import type { EventRecord, ServerStore, TerminalRow } from '../../server/store/server-store';
 import type { OpenedStore } from '../support/server-stores';
 
 const NOW = Date.UTC(2026, 10, 24, 9);
@@ -23,8 +17,6 @@ const event = (
   terminal: 'term_1',
   seq: n,
   body: `{"n":${n}}`,
-  hlc: `${String(n).padStart(15, '0')}-00000-term_1`,
-  account: '',
   ...overrides,
 });
 
@@ -185,33 +177,6 @@ export function describeServerStore(name: string, open: () => Promise<OpenedStor
       expect(await store.newestPosition('tnt_a')).toBe(3);
       expect(await store.eventsAfter('tnt_b', 0, 10)).toEqual([{ position: 1, body: '{"n":50}' }]);
       expect(await store.newestPosition('tnt_nope')).toBe(0);
-    });
-
-    it('reads a tenant’s events in account order, page by page, up to a position', async () => {
-      const hlc = (ms: number) => `${String(ms).padStart(15, '0')}-00000-term_1`;
-      await store.insertEvents([
-        event(1, { account: 'mem_ben', hlc: hlc(5) }),
-        event(2, { account: 'mem_anna', hlc: hlc(9) }),
-        event(3, { account: '', hlc: hlc(7) }),
-        event(4, { account: 'mem_anna', hlc: hlc(2) }),
-        event(5, { account: 'mem_ben', hlc: hlc(1) }),
-        event(6, { account: '', hlc: hlc(3) }),
-        event(50, { tenant: 'tnt_b', terminal: 'term_9', seq: 1, account: 'mem_anna' }),
-      ]);
-      await store.insertEvents([event(7, { account: 'mem_anna', hlc: hlc(1) })]); // position 7
-      const read: string[] = [];
-      let after: AccountOrderKey = ACCOUNT_ORDER_START;
-      for (let pages = 0; pages < 10; pages++) {
-        const page = await store.eventsInAccountOrder('tnt_a', 6, after, 2);
-        read.push(...page.map((e) => e.body));
-        const last = page.at(-1);
-        if (last === undefined || page.length < 2) break;
-        after = last;
-      }
-      // Position 7 came after the read's position: not in it.
-      expect(read).toEqual(['{"n":6}', '{"n":3}', '{"n":4}', '{"n":2}', '{"n":5}', '{"n":1}']);
-      const [first] = await store.eventsInAccountOrder('tnt_a', 7, ACCOUNT_ORDER_START, 1);
-      expect(first).toEqual({ account: '', hlc: hlc(3), id: 'evt-6', body: '{"n":6}' });
     });
 
     it('knows each terminal’s highest contiguous seq across gaps', async () => {

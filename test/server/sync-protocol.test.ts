@@ -309,68 +309,6 @@ describe('snapshot', () => {
       code: 'unauthorized',
     });
   });
-
-  it('folds a ledger of several accounts, a program, a void and a merge as the terminals do', async () => {
-    const sued = await tenantWithCode(store, 'Café Süd', NOW);
-    const till = await enrolTerminal(server.url, sued.code, 'Till 1');
-    const stamp = (member: string, count: number, at: number) =>
-      till.sign(
-        {
-          type: 'stamps.earned',
-          data: { member, program: 'prg_coffee', count, reason: 'purchase' },
-        },
-        at,
-      );
-    const enrol = (member: string, at: number) =>
-      till.sign({ type: 'member.enrolled', data: { member, consent: { marketing: false } } }, at);
-    const zoe = await stamp('mem_zoe', 4, NOW + 3);
-    const events = [
-      await till.sign(
-        {
-          type: 'program.published',
-          data: {
-            program: 'prg_coffee',
-            version: 1,
-            name: 'Coffee',
-            rules: {
-              earn: { per: 'item', stamps: 1 },
-              rewards: [{ id: 'rwd_free', name: 'Free coffee', cost: 5, kind: 'free_item' }],
-            },
-          },
-        },
-        NOW,
-      ),
-      await enrol('mem_zoe', NOW + 1),
-      await enrol('mem_anna', NOW + 2),
-      zoe,
-      await stamp('mem_anna', 2, NOW + 4),
-      await till.sign(
-        { type: 'event.voided', data: { target: zoe.id, reason: 'cashier_undo' } },
-        NOW + 5,
-      ),
-      await enrol('mem_ben', NOW + 6),
-      await stamp('mem_ben', 3, NOW + 7),
-      await till.sign(
-        { type: 'member.merged', data: { from: 'mem_ben', into: 'mem_anna' } },
-        NOW + 8,
-      ),
-      await till.sign(
-        {
-          type: 'reward.redeemed',
-          data: { member: 'mem_anna', program: 'prg_coffee', reward: 'rwd_free', cost: 5 },
-        },
-        NOW + 9,
-      ),
-    ];
-    await push(till, events);
-    const snapshot = snapshotResponseSchema.parse((await till.request('GET', '/v1/snapshot')).body);
-    expect(snapshot.events).toBe(events.length);
-    expect(snapshot.snapshot).toEqual(
-      JSON.parse(JSON.stringify(projectionSnapshot(foldEvents(events)))),
-    );
-    // Zoe's one stamp was undone; Ben's three moved to Anna and paid for her reward.
-    expect(snapshot.snapshot.balances.map((b) => [b.member, b.balance])).toEqual([['mem_anna', 0]]);
-  });
 });
 
 describe('client mistakes', () => {
