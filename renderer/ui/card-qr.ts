@@ -36,7 +36,8 @@ export function drawSymbol(
   return { luminances, side };
 }
 
-const symbolOf = (text: string, maskPattern?: QRCodeMaskPattern) =>
+/** A card code's QR symbol as cards draw it: with `maskPattern`, or qrcode's own choice. */
+export const cardQrSymbol = (text: string, maskPattern?: QRCodeMaskPattern) =>
   QRCode.create(text, { errorCorrectionLevel: CARD_QR_ERROR_CORRECTION, maskPattern });
 
 function readsSquareOn(text: string, modules: BitMatrix): boolean {
@@ -48,10 +49,10 @@ function readsSquareOn(text: string, modules: BitMatrix): boolean {
 
 /** The mask to draw a card code's QR with; qrcode's own choice when no mask reads. */
 export function cardQrMask(text: string): QRCodeMaskPattern | undefined {
-  const own = symbolOf(text);
+  const own = cardQrSymbol(text);
   if (readsSquareOn(text, own.modules)) return own.maskPattern;
   const readable = MASKS.find(
-    (mask) => mask !== own.maskPattern && readsSquareOn(text, symbolOf(text, mask).modules),
+    (mask) => mask !== own.maskPattern && readsSquareOn(text, cardQrSymbol(text, mask).modules),
   );
   return readable ?? own.maskPattern;
 }

@@ -1,10 +1,10 @@
-import QRCode from 'qrcode';
+import type { QRCodeMaskPattern } from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { decodeQr } from '../../renderer/scanning/camera-decoder';
 import {
-  CARD_QR_ERROR_CORRECTION,
   CARD_QR_QUIET_MODULES,
   cardQrMask,
+  cardQrSymbol,
   drawSymbol,
 } from '../../renderer/ui/card-qr';
 import { mulberry32 } from '../bench/prng';
@@ -14,11 +14,8 @@ const MISSED = 'TREU1:crd_r17rnkhj7xh60wpfd8mab';
 /** Sizes the mask was not chosen at (it is checked at 4, 6 and 8 pixels a module). */
 const OTHER_SIZES = [3, 5, 7, 10];
 
-function readsAt(text: string, maskPattern: QRCode.QRCodeMaskPattern | undefined, size: number) {
-  const { modules } = QRCode.create(text, {
-    errorCorrectionLevel: CARD_QR_ERROR_CORRECTION,
-    maskPattern,
-  });
+function readsAt(text: string, maskPattern: QRCodeMaskPattern | undefined, size: number) {
+  const { modules } = cardQrSymbol(text, maskPattern);
   const { luminances, side } = drawSymbol(modules, size, CARD_QR_QUIET_MODULES);
   return decodeQr(luminances, side, side) === text;
 }
@@ -32,7 +29,7 @@ function randomCardCode(random: () => number): string {
 
 describe('the QR code of a member card', () => {
   it('is drawn with a mask the camera decoder reads where qrcode’s own choice is missed', () => {
-    const own = QRCode.create(MISSED, { errorCorrectionLevel: CARD_QR_ERROR_CORRECTION });
+    const own = cardQrSymbol(MISSED);
     expect([...OTHER_SIZES, 4, 6, 8].some((size) => readsAt(MISSED, own.maskPattern, size))).toBe(
       false,
     );
@@ -54,7 +51,7 @@ describe('the QR code of a member card', () => {
 
   it('keeps qrcode’s own mask when the decoder reads it', () => {
     const code = 'TREU1:crd_0123456789abcdefghjkm';
-    const own = QRCode.create(code, { errorCorrectionLevel: CARD_QR_ERROR_CORRECTION });
+    const own = cardQrSymbol(code);
     expect([4, 6, 8].every((size) => readsAt(code, own.maskPattern, size))).toBe(true);
     expect(cardQrMask(code)).toBe(own.maskPattern);
   });

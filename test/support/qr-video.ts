@@ -10,8 +10,8 @@
  * card code in ten at six pixels a module, and a card code is new in every test run.
  */
 import { writeFile } from 'node:fs/promises';
-import QRCode from 'qrcode';
-import { CARD_QR_ERROR_CORRECTION, cardQrMask } from '../../renderer/ui/card-qr';
+import type { BitMatrix } from 'qrcode';
+import { cardQrMask, cardQrSymbol } from '../../renderer/ui/card-qr';
 
 const WIDTH = 640;
 const HEIGHT = 480;
@@ -32,10 +32,8 @@ const HELD: readonly (readonly [number, number])[] = [
   [5.8, 2],
 ];
 
-type Modules = QRCode.QRCode['modules'];
-
 /** The luma plane of one frame: each pixel takes the module under its centre. */
-function drawQr(modules: Modules, moduleSize: number, degrees: number): Uint8Array {
+function drawQr(modules: BitMatrix, moduleSize: number, degrees: number): Uint8Array {
   const half = (modules.size * moduleSize) / 2;
   const cos = Math.cos((degrees * Math.PI) / 180);
   const sin = Math.sin((degrees * Math.PI) / 180);
@@ -54,10 +52,7 @@ function drawQr(modules: Modules, moduleSize: number, degrees: number): Uint8Arr
 }
 
 export async function writeQrVideo(path: string, text: string): Promise<void> {
-  const { modules } = QRCode.create(text, {
-    errorCorrectionLevel: CARD_QR_ERROR_CORRECTION,
-    maskPattern: cardQrMask(text),
-  });
+  const { modules } = cardQrSymbol(text, cardQrMask(text));
   const chroma = new Uint8Array((WIDTH / 2) * (HEIGHT / 2)).fill(128);
   const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`);
   const frames = HELD.map(([moduleSize, degrees]) => [
