@@ -221,7 +221,7 @@ function randomBody(rng: Prng, length: number, alphabet = CROCKFORD_LOWER): stri
 }
 
 /** A QR card id that scans: 20 random symbols and the check symbol (shared/card-code.ts). */
-function randomQrCardId(rng: Prng): string {
+export function randomQrCardId(rng: Prng): string {
   const id = qrCardIdFor(randomBody(rng, 20, CARD_ALPHABET));
   if (id === undefined)
     throw new Error('A card body of the card alphabet has no check symbol: a bug.');
