@@ -25,7 +25,15 @@ const electronLibraries = {
   message: 'Electron APIs belong to electron/ only (DESIGN.md, Layout).',
 };
 const serverLibraries = {
-  group: ['fastify', 'fastify/*', '@fastify/*', 'better-sqlite3', 'pg', 'pg/*'],
+  group: [
+    'fastify',
+    'fastify/*',
+    '@fastify/*',
+    'better-sqlite3',
+    'better-sqlite3-node20',
+    'pg',
+    'pg/*',
+  ],
   message: 'Server libraries belong to server/ only (DESIGN.md, Layout).',
 };
 /**

@@ -2,8 +2,9 @@
  * The embedded default: one SQLite file (better-sqlite3, WAL). SQLite has one writer at a
  * time, so a batch's transaction sees and sets the tenant's last position alone.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { err, ok } from '../../shared/result';
+import { loadSqliteDriver } from './sqlite-driver';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import { sqliteStaffMethods } from './sqlite-staff';
 import { storedListeners } from './stored-listeners';
@@ -34,7 +35,8 @@ function migrate(db: Database.Database): void {
 
 /** Opens (and creates or migrates) the SQLite store in this file; `:memory:` for a throwaway. */
 export function openSqliteStore(file: string): ServerStore {
-  const db = new Database(file);
+  const Driver = loadSqliteDriver();
+  const db = new Driver(file);
   db.pragma('journal_mode = WAL');
   // FULL: a commit is on disk before the terminal hears "accepted" and drops the event
   // from its outbox, so a power cut cannot take an acknowledged event (NORMAL could).
