@@ -1,10 +1,11 @@
 /**
  * better-sqlite3 in the release that runs on this Node.js. No one release runs on every
  * Node.js the server supports:
- * - 13 (Node-API, binaries inside the package) needs Node.js 22; on Node.js 20 it crashes.
- * - 12 (built against Node's own headers) aborts the process on Node.js 24.19 and newer
- *   when the garbage collector finalizes a statement (nodejs/node#65446; seen here in the
- *   server's tests on 24.21).
+ * - 13 (Node-API, binaries inside the package) needs Node.js 22; on Node.js 20 it crashes
+ *   as it loads (seen here on 20.20).
+ * - 12 (an addon on Node's own C++ API) can abort the process on Node.js 24.19 and newer
+ *   when the garbage collector finalizes a statement (nodejs/node#65446): here on 24.21
+ *   it aborted test processes in both runs of the server's tests.
  * So the server takes 13 on Node.js 22 and newer, and 12, installed under the name
  * `better-sqlite3-node20`, on Node.js 20. Both have the same API.
  */
