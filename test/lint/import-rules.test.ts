@@ -51,6 +51,7 @@ const forbidden: [SourceFolder, string][] = [
   ['shared', 'node:fs'],
   ['shared', 'fs'],
   ['shared', 'better-sqlite3'],
+  ['shared', 'better-sqlite3-node20'],
   ['shared', 'fastify'],
   ['shared', '../renderer/x'],
   ['shared', '../server/x'],

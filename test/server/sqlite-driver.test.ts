@@ -10,11 +10,17 @@ import {
 
 const require = createRequire(import.meta.url);
 
+/** A module loader whose driver throws `error` when it opens a database, as a bad binary does. */
+const driverFailingWith = (error: Error) => () =>
+  function BrokenDriver() {
+    throw error;
+  };
+
 describe('the SQLite driver', () => {
   it('is better-sqlite3 13 from Node.js 22 on, and 12 (better-sqlite3-node20) on Node.js 20', () => {
     expect(sqliteDriverFor('20.19.0')).toBe(SQLITE_DRIVER_FOR_NODE_20);
     expect(sqliteDriverFor('20.20.2')).toBe(SQLITE_DRIVER_FOR_NODE_20);
-    expect(sqliteDriverFor('22.12.0')).toBe(SQLITE_DRIVER);
+    expect(sqliteDriverFor('22.0.0')).toBe(SQLITE_DRIVER);
     expect(sqliteDriverFor('24.21.0')).toBe(SQLITE_DRIVER);
     expect(sqliteDriverFor('26.10.0')).toBe(SQLITE_DRIVER);
     const installed = (name: string) =>
@@ -31,29 +37,33 @@ describe('the SQLite driver', () => {
     db.close();
   });
 
-  it('that cannot be loaded ends the start with the package, the Node.js and what to do', () => {
-    const missing = new Error("Cannot find module 'better-sqlite3-node20'\nRequire stack: …");
-    const loading = () => loadSqliteDriver('20.20.2', () => missingThrow(missing));
-    expect(loading).toThrow(
-      'SQLite could not be loaded on Node.js 20.20.2 (package better-sqlite3-node20: ' +
-        "Cannot find module 'better-sqlite3-node20'). To use SQLite, run \"npm rebuild " +
-        'better-sqlite3-node20" (it fetches or compiles its binary), or use Node.js 22 or ' +
-        'newer; or give the server a PostgreSQL DATABASE_URL.',
+  it('whose binary does not open a database is refused with the package, the Node.js and what to do', () => {
+    const builtForAnother = new Error(
+      "The module '/app/node_modules/better-sqlite3-node20/build/Release/better_sqlite3.node'\n" +
+        'was compiled against a different Node.js version using\nNODE_MODULE_VERSION 137.',
     );
-    expect(caught(loading).cause).toBe(missing);
+    const onNode20 = () => loadSqliteDriver('20.20.2', driverFailingWith(builtForAnother));
+    expect(onNode20).toThrow(
+      'SQLite could not be opened on Node.js 20.20.2 (package better-sqlite3-node20: The ' +
+        "module '/app/node_modules/better-sqlite3-node20/build/Release/better_sqlite3.node' " +
+        'was compiled against a different Node.js version using NODE_MODULE_VERSION 137.). ' +
+        'To use SQLite, run "npm install" again (on Node.js 20 it fetches or compiles ' +
+        'better-sqlite3 12), or use Node.js 22 or newer; or give the server a PostgreSQL ' +
+        'DATABASE_URL.',
+    );
+    expect(caught(onNode20).cause).toBe(builtForAnother);
+    const missing = new Error("Cannot find module 'better-sqlite3'\nRequire stack:\n- /app/x.js");
     const onNode24 = () =>
-      loadSqliteDriver('24.21.0', () => missingThrow(new Error('invalid ELF header')));
+      loadSqliteDriver('24.21.0', () => {
+        throw missing;
+      });
     expect(onNode24).toThrow(
-      'SQLite could not be loaded on Node.js 24.21.0 (package better-sqlite3: invalid ELF ' +
-        'header). To use SQLite, run "npm install" again with this Node.js; or give the ' +
-        'server a PostgreSQL DATABASE_URL.',
+      "SQLite could not be opened on Node.js 24.21.0 (package better-sqlite3: Cannot find module 'better-sqlite3'). " +
+        'To use SQLite, run "npm install" again with this Node.js; or give the server a ' +
+        'PostgreSQL DATABASE_URL.',
     );
   });
 });
-
-function missingThrow(error: Error): never {
-  throw error;
-}
 
 function caught(run: () => unknown): Error {
   try {
