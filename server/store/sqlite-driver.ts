@@ -27,7 +27,8 @@ export function sqliteDriverFor(nodeVersion: string): string {
 /** An error's message on one line, without Node's list of the modules that required it. */
 function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\nRequire stack')[0]?.replace(/\s*\n\s*/g, ' ') ?? message;
+  const ownLines = message.split('\nRequire stack')[0] ?? message;
+  return ownLines.replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
 }
 
 /**

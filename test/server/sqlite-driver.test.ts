@@ -46,7 +46,7 @@ describe('the SQLite driver', () => {
     expect(onNode20).toThrow(
       'SQLite could not be opened on Node.js 20.20.2 (package better-sqlite3-node20: The ' +
         "module '/app/node_modules/better-sqlite3-node20/build/Release/better_sqlite3.node' " +
-        'was compiled against a different Node.js version using NODE_MODULE_VERSION 137.). ' +
+        'was compiled against a different Node.js version using NODE_MODULE_VERSION 137). ' +
         'To use SQLite, run "npm install" again (on Node.js 20 it fetches or compiles ' +
         'better-sqlite3 12), or use Node.js 22 or newer; or give the server a PostgreSQL ' +
         'DATABASE_URL.',
