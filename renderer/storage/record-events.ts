@@ -4,22 +4,24 @@
  * projection follows shared/projection's incremental fold: events that come after
  * everything stored are folded in place; an event that sorts earlier (synced from a
  * terminal that was offline) or a void of a stored stamp or redemption refolds only the
- * member clusters they touch; a program published out of order rebuilds the projection.
+ * member clusters they touch; a program published out of order refolds the clusters of
+ * the members whose stamps and redemptions it governs (late-programs.ts).
  */
 import { isVoidable } from '../../shared/ledger/event-types';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import { canonicalJson } from '../../shared/ledger/canonical-json';
 import { compareEvents, dropDuplicates, inTotalOrder } from '../../shared/ledger/order';
-import { foldEvents } from '../../shared/projection/projection';
 import { foldUnlessVoided } from '../../shared/projection/fold-ordered';
 import { cardChangedBy, membersNamedBy } from '../../shared/projection/ledger-index';
+import { isPublication } from '../../shared/projection/late-programs';
 import { touchesCluster } from '../../shared/projection/member-cluster';
 import { createVoidTargets } from '../../shared/projection/void-targets';
 import type { TreuDatabase } from './database';
 import { newestEvent, voidedAmong } from './event-queries';
 import { eventRefRows, eventRow } from './event-rows';
+import { membersUnderStoredPrograms, writeProgramVersions } from './late-programs';
 import { refoldStoredCluster, type ClusterSeeds } from './stored-cluster';
-import { loadViewsFor, NOTHING_READ, putAll, rowsAsRead, writeViews } from './stored-views';
+import { loadViewsFor, putAll, rowsAsRead, writeViews } from './stored-views';
 
 /** An event whose id is stored already with other content: refused, never stored. */
 export interface IdConflict {
@@ -33,15 +35,6 @@ export interface Recorded {
   /** Events that were stored already, unchanged. */
   readonly duplicates: readonly string[];
   readonly conflicts: readonly IdConflict[];
-}
-
-/** Rebuilds every projection table from the stored events. */
-async function rebuildProjection(db: TreuDatabase): Promise<void> {
-  const all = (await db.events.orderBy('[hlc+id]').toArray()).map((row) => row.event);
-  const { views } = foldEvents(all);
-  await Promise.all([db.members.clear(), db.balances.clear(), db.cards.clear()]);
-  await Promise.all([db.redemptions.clear(), db.programs.clear()]);
-  await writeViews(db, views, { programsChanged: true, asRead: NOTHING_READ });
 }
 
 /**
@@ -133,12 +126,17 @@ export async function recordEvents(
   if (late.length === 0 && undone.length === 0) {
     // Nothing stored is folded again: the event rows and the projection go side by side.
     await Promise.all([storeEvents(db, fresh, options.pending), foldInPlace(db, fresh)]);
-  } else if (late.some((event) => event.type === 'program.published')) {
-    await storeEvents(db, fresh, options.pending);
-    await rebuildProjection(db);
   } else {
     await storeEvents(db, fresh, options.pending);
-    const cluster = await refoldStoredCluster(db, seedsOf([...late, ...undone]));
+    const latePrograms = late.filter(isPublication);
+    const seeds = seedsOf([...late, ...undone]);
+    const governed = await membersUnderStoredPrograms(db, latePrograms);
+    const cluster = await refoldStoredCluster(db, {
+      members: [...seeds.members, ...governed],
+      cards: seeds.cards,
+    });
+    // Late events sort before the newest stored one, so there is one when they exist.
+    if (newest) await writeProgramVersions(db, latePrograms, newest);
     const onTime = fresh.slice(late.length).filter((event) => !touchesCluster(cluster, event));
     if (onTime.length > 0) await foldInPlace(db, onTime);
   }

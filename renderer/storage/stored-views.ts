@@ -146,12 +146,6 @@ export function rowsAsRead(views: DerivedViews): RowsAsRead {
   };
 }
 
-export const NOTHING_READ: RowsAsRead = {
-  members: new Map(),
-  balances: new Map(),
-  cards: new Map(),
-};
-
 /** The rows that are new or differ from how they were read. */
 const changedRows = <T>(
   rows: readonly T[],
@@ -161,9 +155,9 @@ const changedRows = <T>(
 
 /**
  * Writes back the views' rows that are new or changed since `asRead` (rowsAsRead of the
- * views as loaded; NOTHING_READ writes every row), and deletes the balances read that the
- * members hold no more (moved by a merge). Programs only when the events published one:
- * no other event changes them. Every table is written side by side, in one round.
+ * views as loaded), and deletes the balances read that the members hold no more (moved
+ * by a merge). Programs only when the events published one: no other event changes them.
+ * Every table is written side by side, in one round.
  */
 export async function writeViews(
   db: TreuDatabase,

@@ -9,8 +9,9 @@
  * `foldEvents` is the full fold. `applyEvents` is the incremental form: events that come
  * after everything folded so far are folded in place; an event that lands earlier in the
  * order, or a void of an event already folded, refolds only the member clusters it
- * touches (member-cluster.ts); a program published out of order refolds everything.
- * Both forms always agree (tested by property).
+ * touches (member-cluster.ts); a program published out of order refolds the clusters of
+ * the members whose stamps and redemptions it governs (late-programs.ts). Both forms
+ * always agree (tested by property).
  *
  * A Projection is mutable for speed: `applyEvents` changes the one it is given.
  */
@@ -25,10 +26,17 @@ import {
   totalOrderPositions,
 } from '../ledger/order';
 import { emptyViews, type DerivedViews } from './derived-views';
-import { foldOrdered, foldUnlessVoided } from './fold-ordered';
-import { foldKnown, KIND, kindOf, type Kind } from './fold-step';
+import { foldUnlessVoided } from './fold-ordered';
+import { foldEvent, foldKnown, KIND, kindOf, type Kind } from './fold-step';
 import { buildIndex, cardChangedBy, indexEvent, membersNamedBy } from './ledger-index';
 import type { LedgerIndex } from './ledger-index';
+import {
+  earliest,
+  eventsFrom,
+  isPublication,
+  membersUnderLatePrograms,
+  newestVersionsUpTo,
+} from './late-programs';
 import { clusterOf, refoldCluster, touchesCluster } from './member-cluster';
 import { createVoidTargets, type VoidTargets } from './void-targets';
 
@@ -151,22 +159,26 @@ export function applyEvents(p: Projection, events: Iterable<LedgerEvent>): Proje
   if (index) for (const event of fresh) indexEvent(index, event);
   insertInTotalOrder(p.ordered, fresh);
 
-  if (late.some((event) => event.type === 'program.published')) {
-    p.views = foldOrdered(p.ordered, p.voidTargets);
-    return p;
-  }
   // `fresh` is in total order, so the late events are its first ones.
   const onTime = fresh.slice(late.length);
   const changed = [...late, ...undone];
-  if (index === undefined || changed.length === 0) {
+  if (index === undefined || last === undefined || changed.length === 0) {
     for (const event of onTime) foldUnlessVoided(p.views, p.voidTargets, event);
     return p;
   }
+  const latePrograms = late.filter(isPublication);
+  const first = earliest(latePrograms);
+  const governed = first
+    ? membersUnderLatePrograms(eventsFrom(p.ordered, first), latePrograms)
+    : [];
   const cluster = clusterOf(index, {
-    members: changed.flatMap(membersNamedBy),
+    members: [...changed.flatMap(membersNamedBy), ...governed],
     cards: changed.flatMap((event) => cardChangedBy(event) ?? []),
   });
   refoldCluster(p.views, index, p.voidTargets, cluster);
+  for (const version of newestVersionsUpTo(latePrograms, index.programs, last)) {
+    foldEvent(p.views, version);
+  }
   for (const event of onTime) {
     if (!touchesCluster(cluster, event)) foldUnlessVoided(p.views, p.voidTargets, event);
   }

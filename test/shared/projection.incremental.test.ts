@@ -1,8 +1,9 @@
 /**
  * How the incremental fold gets to the full fold's answer: in place for events that
- * come last, by refolding one member cluster for a late event or an undo, and by a full
- * refold for a program published out of order. The results are checked against the full
- * fold; which views were rebuilt is checked by object identity.
+ * come last, by refolding one member cluster for a late event or an undo, and, for a
+ * program published out of order, the clusters of the members whose stamps it governs.
+ * The results are checked against the full fold; which views were rebuilt is checked by
+ * object identity.
  */
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
@@ -18,6 +19,7 @@ import type { ProgramRules } from '../../shared/rules/program-schema';
 import { coffeeLedger } from '../support/coffee-ledger';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
+const DAY_MS = 86_400_000;
 const coffee: ProgramRules = {
   earn: { per: 'item', stamps: 1 },
   rewards: [{ id: 'rwd_free', name: 'Free coffee', cost: 3, kind: 'free_item' }],
@@ -113,19 +115,52 @@ describe('incremental fold', () => {
     sameAsFullFold(p, [...base, lateLink]);
   });
 
-  it('refolds everything for a program published out of order', () => {
+  it('refolds, for a program published out of order, only the members whose stamps it governs', () => {
     const { a, b, enrol, stamp, publish } = setup();
     const base = [
       publish(a, coffee, T0),
       enrol(a, 'mem_anna', T0 + 1),
+      enrol(a, 'mem_ben', T0 + 2),
       stamp(a, 'mem_anna', 2, T0 + 1000),
+      stamp(a, 'mem_ben', 2, T0 + 1000),
+      stamp(a, 'mem_anna', 1, T0 + 40 * DAY_MS),
     ];
     const p = incrementally(base);
     const views = p.views;
-    const lateProgram = publish(b, { ...coffee, expiry: { inactivityDays: 30 } }, T0 + 100);
+    const ben = p.views.members.get('mem_ben');
+    const annaBefore = p.views.members.get('mem_anna');
+    // Version 2, with expiry, published on terminal b on day 10 and synced after day 40.
+    const expiring = { ...coffee, expiry: { inactivityDays: 30 } };
+    const lateProgram = publish(b, expiring, T0 + 10 * DAY_MS, 2);
     applyEvent(p, lateProgram);
-    expect(p.views).not.toBe(views);
-    expect(p.views.programs.get('prg_coffee')?.rules.expiry).toEqual({ inactivityDays: 30 });
+    expect(p.views).toBe(views);
+    expect(p.views.members.get('mem_ben')).toBe(ben);
+    expect(p.views.members.get('mem_anna')).not.toBe(annaBefore);
+    // Anna's stamp on day 40 comes 40 days after her last visit: under version 2 her two
+    // earlier stamps lapse first.
+    expect(p.views.members.get('mem_anna')?.balances.get('prg_coffee')).toMatchObject({
+      balance: 1,
+      lapsed: 2,
+    });
+    expect(p.views.programs.get('prg_coffee')).toMatchObject({ version: 2, rules: expiring });
+    sameAsFullFold(p, [...base, lateProgram]);
+  });
+
+  it('keeps the newer version as the program after a late one, and folds the stamps between under the late one', () => {
+    const { a, b, enrol, stamp, publish } = setup();
+    const expiring = { ...coffee, expiry: { inactivityDays: 30 } };
+    const base = [
+      publish(a, coffee, T0),
+      enrol(a, 'mem_anna', T0 + 1),
+      stamp(a, 'mem_anna', 2, T0 + 1000),
+      stamp(a, 'mem_anna', 1, T0 + 40 * DAY_MS),
+      publish(a, coffee, T0 + 50 * DAY_MS, 3),
+    ];
+    const p = incrementally(base);
+    const lateProgram = publish(b, expiring, T0 + 10 * DAY_MS, 2);
+    applyEvent(p, lateProgram);
+    expect(p.views.programs.get('prg_coffee')?.version).toBe(3);
+    expect(p.views.members.get('mem_anna')?.balances.get('prg_coffee')?.lapsed).toBe(2);
     sameAsFullFold(p, [...base, lateProgram]);
   });
 

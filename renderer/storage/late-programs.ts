@@ -1,0 +1,54 @@
+/**
+ * A program published out of order, in the stored projection: the IndexedDB form of
+ * shared/projection/late-programs.ts. Only the members whose stamps and redemptions the
+ * late version governs are refolded (by the caller, as member clusters), and the
+ * program's row becomes its newest version; the rest of the projection stays as it is.
+ */
+import { Dexie } from 'dexie';
+import type { LedgerEvent } from '../../shared/ledger/envelope';
+import type { Ordered } from '../../shared/ledger/order';
+import { emptyViews } from '../../shared/projection/derived-views';
+import { foldEvent } from '../../shared/projection/fold-step';
+import {
+  earliest,
+  membersUnderLatePrograms,
+  newestVersionsUpTo,
+  type Publication,
+} from '../../shared/projection/late-programs';
+import type { TreuDatabase } from './database';
+import { programEvents } from './event-queries';
+import { putAll } from './stored-views';
+
+/** The members with a stored stamp or redemption that one of the late publications governs. */
+export async function membersUnderStoredPrograms(
+  db: TreuDatabase,
+  late: readonly Publication[],
+): Promise<string[]> {
+  const first = earliest(late);
+  if (!first) return [];
+  const rows = await db.events
+    .where('[hlc+id]')
+    .between([first.hlc, first.id], [Dexie.maxKey, Dexie.maxKey], true, true)
+    .toArray();
+  return membersUnderLatePrograms(
+    rows.map((row): LedgerEvent => row.event),
+    late,
+  );
+}
+
+/**
+ * Writes the row of each late publication's program: its newest stored version not after
+ * `upTo` (the newest event folded before them), as the full fold would have it there.
+ */
+export async function writeProgramVersions(
+  db: TreuDatabase,
+  late: readonly Publication[],
+  upTo: Ordered,
+): Promise<void> {
+  if (late.length === 0) return;
+  const views = emptyViews();
+  for (const version of newestVersionsUpTo(late, await programEvents(db), upTo)) {
+    foldEvent(views, version);
+  }
+  await putAll(db.programs, [...views.programs.values()]);
+}
