@@ -30,9 +30,10 @@ async function readCluster(db: TreuDatabase, seeds: ClusterSeeds): Promise<Membe
     const cluster = clusterOf(index, seeds);
     const unread = [...cluster.members, ...cluster.cards].filter((ref) => !read.has(ref));
     if (unread.length === 0) return cluster;
-    for (const ref of unread) {
-      read.add(ref);
-      for (const event of await eventsNaming(db, ref)) {
+    for (const ref of unread) read.add(ref);
+    // One round's reads go out together: a cluster of many members is not read one by one.
+    for (const events of await Promise.all(unread.map((ref) => eventsNaming(db, ref)))) {
+      for (const event of events) {
         if (indexed.has(event.id)) continue;
         indexed.add(event.id);
         indexEvent(index, event);
@@ -55,26 +56,31 @@ export async function refoldStoredCluster(
   ))
     voidTargets.add(id);
   const views = foldOrdered(inTotalOrder([...events, ...(await programEvents(db))]), voidTargets);
-  for (const id of cluster.members) {
+  // Each member's balances go before its new ones are put; members, cards and
+  // redemptions are written side by side.
+  const members = [...cluster.members].map(async (id) => {
     await balancesOfMember(db, id).delete();
     const member = views.members.get(id);
-    if (member) {
-      await db.members.put(memberRow(member));
-      await putAll(db.balances, [...member.balances.values()]);
-    } else {
-      await db.members.delete(id);
-    }
-  }
-  for (const id of cluster.cards) {
-    const card = views.cards.get(id);
-    if (card) await db.cards.put(card);
-    else await db.cards.delete(id);
-  }
-  for (const event of events) {
-    if (event.type !== 'reward.redeemed') continue;
-    const redemption = views.redemptions.get(event.id);
-    if (redemption) await db.redemptions.put(redemption);
-    else await db.redemptions.delete(event.id);
-  }
+    if (!member) return db.members.delete(id);
+    await Promise.all([
+      db.members.put(memberRow(member)),
+      putAll(db.balances, [...member.balances.values()]),
+    ]);
+  });
+  const cards = [...cluster.cards];
+  const redeemed = events.flatMap((event) => (event.type === 'reward.redeemed' ? [event.id] : []));
+  await Promise.all([
+    ...members,
+    putAll(
+      db.cards,
+      cards.flatMap((id) => views.cards.get(id) ?? []),
+    ),
+    db.cards.bulkDelete(cards.filter((id) => !views.cards.has(id))),
+    putAll(
+      db.redemptions,
+      redeemed.flatMap((id) => views.redemptions.get(id) ?? []),
+    ),
+    db.redemptions.bulkDelete(redeemed.filter((id) => !views.redemptions.has(id))),
+  ]);
   return cluster;
 }
