@@ -4,11 +4,13 @@
  * ledger's rows straight into the tables, and times card lookups and name searches with
  * the terminal's own functions. The terminal itself is then measured through its UI.
  */
-import { openDatabase, type TreuDatabase } from '../../renderer/storage/database';
+import { openDatabase, readWrite, type TreuDatabase } from '../../renderer/storage/database';
+import { recordEvents } from '../../renderer/storage/record-events';
 import { readMeta, writeMeta } from '../../renderer/storage/meta';
 import { setUpTerminal } from '../../renderer/terminal/first-run';
 import { identify } from '../../renderer/terminal/identify';
 import { searchMembers } from '../../renderer/terminal/member-reads';
+import { latePublication } from './late-programs';
 
 type TableName =
   'events' | 'eventRefs' | 'members' | 'cards' | 'balances' | 'redemptions' | 'programs';
@@ -60,6 +62,30 @@ const tools = {
     timeEach(names, async (name) => {
       if ((await searchMembers(db, name)).length === 0) throw new Error(`no match for ${name}`);
     }),
+  /**
+   * Records new versions of the stored programs in turn, each published `lateByMs` before
+   * the newest stored stamp, one at a time, and times recordEvents for each: what a
+   * manager's change costs a terminal that stamped in the meantime (scans wait for it).
+   */
+  async publishLate(lateByMs: number, count: number, first: number): Promise<number[]> {
+    const newest = await db.events
+      .orderBy('[hlc+id]')
+      .reverse()
+      .filter((row) => row.event.type === 'stamps.earned')
+      .first();
+    if (!newest) throw new Error('No stamp is stored.');
+    const times: number[] = [];
+    for (let n = first; n < first + count; n++) {
+      const programs = await db.programs.toArray();
+      const program = programs[n % programs.length];
+      if (!program) throw new Error('No program is stored.');
+      const late = latePublication(program, newest.event, lateByMs, n);
+      const start = performance.now();
+      await readWrite(db, (tx) => recordEvents(tx, [late], { pending: false }));
+      times.push(performance.now() - start);
+    }
+    return times;
+  },
   close(): void {
     db.dexie.close();
     bulk.dexie.close();

@@ -22,6 +22,7 @@ import { memberRow } from '../../renderer/storage/stored-views';
 import { serveFolder } from '../../server/static-files';
 import { CHROMIUM, CHROMIUM_ARGS, CHROMIUM_AVAILABLE } from '../support/chromium';
 import type { CounterPageTools } from './counter-page-tools';
+import { DAY_MS, MINUTE_MS } from './late-programs';
 import { BENCH_LEDGER, generateLedger } from './ledger-generator';
 import { mulberry32 } from './prng';
 import { formatCount, formatMs, type Bench, type BenchReport, type LatencyFigure } from './report';
@@ -31,6 +32,9 @@ const SCANS = 520;
 const BETWEEN_SCANS_MS = 250;
 const WARM_UP_SCANS = 20;
 const LOOKUPS = 500;
+/** Program versions published a minute late, then a day late (each a sample). */
+const LATE_MINUTE = 10;
+const LATE_DAY = 5;
 const CHUNK = 20_000;
 const PIN = '2468';
 const GOAL_P95_MS = 30;
@@ -243,6 +247,14 @@ async function runCounterBench(): Promise<BenchReport> {
       (queries) => (window as unknown as ToolsWindow).treuBench.searches(queries),
       searchNames,
     );
+    const publishLate = (lateByMs: number, count: number, first: number) =>
+      tools.evaluate(
+        ([late, n, from]) =>
+          (window as unknown as ToolsWindow).treuBench.publishLate(late, n, from),
+        [lateByMs, count, first] as const,
+      );
+    const lateMinuteMs = await publishLate(MINUTE_MS, LATE_MINUTE, 0);
+    const lateDayMs = await publishLate(DAY_MS, LATE_DAY, LATE_MINUTE);
     const usage = await tools.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
     await tools.evaluate(() => {
       (window as unknown as ToolsWindow).treuBench.close();
@@ -283,6 +295,11 @@ async function runCounterBench(): Promise<BenchReport> {
       },
       { name: 'card lookup (identify: card, member, balances)', samples: lookupMs },
       { name: 'name search (first name, up to 20 matches)', samples: searchMs },
+      {
+        name: 'a program version published a minute late: recorded and refolded',
+        samples: lateMinuteMs,
+      },
+      { name: 'a program version published a day late: recorded and refolded', samples: lateDayMs },
     ];
     return {
       title,
@@ -299,6 +316,7 @@ async function runCounterBench(): Promise<BenchReport> {
               `${formatCount(retyped)} ${retyped === 1 ? 'scan' : 'scans'} typed again: Playwright paused longer than a scanner between two keys (${WEDGE_DEFAULTS.maxGapMs} ms), so the terminal rightly took them for typing.`,
             ]
           : []),
+        `Late programs: ${LATE_MINUTE} and then ${LATE_DAY} new versions of the stored programs in turn, each published a minute (or a day) before the newest stored stamp and recorded alone, in one read-write transaction, before the scans.`,
       ],
       method: `p50/p95/p99 of single operations in headless ${chromiumVersion()}. Method: test/bench/counter.bench.ts.`,
     };
