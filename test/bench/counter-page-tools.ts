@@ -1,8 +1,9 @@
 /**
  * The counter bench's helper page, bundled for Chromium and served next to the terminal
  * (same origin, so the same IndexedDB): it sets the terminal up, writes the preloaded
- * ledger's rows straight into the tables, and times card lookups and name searches with
- * the terminal's own functions. The terminal itself is then measured through its UI.
+ * ledger's rows straight into the tables, and times card lookups, name searches and the
+ * recording of late program versions with the terminal's own functions. The terminal
+ * itself is then measured through its UI.
  */
 import { openDatabase, readWrite, type TreuDatabase } from '../../renderer/storage/database';
 import { recordEvents } from '../../renderer/storage/record-events';

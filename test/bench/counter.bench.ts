@@ -3,8 +3,9 @@
  * preloaded with the ledger bench's 1,000,000 events of 100,000 members (rows made by the
  * shared fold in Node and written straight into the tables), then at least 500 scans by
  * keyboard wedge with "stamp on scan" on: from the Enter that ends the scan to the
- * committed stamp's confirmation on screen. Also card lookups and name searches with the
- * terminal's own functions, in the same browser.
+ * committed stamp's confirmation on screen. Also card lookups, name searches and program
+ * versions that arrive late (late-programs.ts), with the terminal's own functions, in the
+ * same browser.
  */
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
