@@ -7,8 +7,7 @@
 import { Dexie } from 'dexie';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import type { Ordered } from '../../shared/ledger/order';
-import { emptyViews } from '../../shared/projection/derived-views';
-import { foldEvent } from '../../shared/projection/fold-step';
+import { programViewOf } from '../../shared/projection/fold-step';
 import {
   earliest,
   membersUnderLatePrograms,
@@ -46,9 +45,6 @@ export async function writeProgramVersions(
   upTo: Ordered,
 ): Promise<void> {
   if (late.length === 0) return;
-  const views = emptyViews();
-  for (const version of newestVersionsUpTo(late, await programEvents(db), upTo)) {
-    foldEvent(views, version);
-  }
-  await putAll(db.programs, [...views.programs.values()]);
+  const versions = newestVersionsUpTo(late, await programEvents(db), upTo);
+  await putAll(db.programs, versions.map(programViewOf));
 }

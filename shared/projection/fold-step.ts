@@ -143,6 +143,18 @@ function foldMerge(views: DerivedViews, event: EventOf<'member.merged'>): void {
   source.balances = new Map();
 }
 
+/** The program as a published version defines it. */
+export function programViewOf(event: EventOf<'program.published'>): ProgramView {
+  const { data } = event;
+  return {
+    id: data.program,
+    version: data.version,
+    name: data.name,
+    rules: data.rules,
+    publishedHlc: event.hlc,
+  };
+}
+
 /** Merges two [ms, count, …] lists keeping time order. */
 function mergeEarnings(a: number[], b: number[]): number[] {
   const out: number[] = [];
@@ -290,14 +302,8 @@ export function foldKnown(views: DerivedViews, event: LedgerEvent, kind: Kind, m
       return;
     }
     case KIND.published: {
-      const { data } = event as EventOf<'program.published'>;
-      views.programs.set(data.program, {
-        id: data.program,
-        version: data.version,
-        name: data.name,
-        rules: data.rules,
-        publishedHlc: event.hlc,
-      });
+      const program = programViewOf(event as EventOf<'program.published'>);
+      views.programs.set(program.id, program);
       return;
     }
     case KIND.voided:

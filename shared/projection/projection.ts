@@ -27,7 +27,7 @@ import {
 } from '../ledger/order';
 import { emptyViews, type DerivedViews } from './derived-views';
 import { foldUnlessVoided } from './fold-ordered';
-import { foldEvent, foldKnown, KIND, kindOf, type Kind } from './fold-step';
+import { foldKnown, KIND, kindOf, programViewOf, type Kind } from './fold-step';
 import { buildIndex, cardChangedBy, indexEvent, membersNamedBy } from './ledger-index';
 import type { LedgerIndex } from './ledger-index';
 import {
@@ -177,7 +177,7 @@ export function applyEvents(p: Projection, events: Iterable<LedgerEvent>): Proje
   });
   refoldCluster(p.views, index, p.voidTargets, cluster);
   for (const version of newestVersionsUpTo(latePrograms, index.programs, last)) {
-    foldEvent(p.views, version);
+    p.views.programs.set(version.data.program, programViewOf(version));
   }
   for (const event of onTime) {
     if (!touchesCluster(cluster, event)) foldUnlessVoided(p.views, p.voidTargets, event);

@@ -6,8 +6,8 @@
  * itself is then measured through its UI.
  */
 import { openDatabase, readWrite, type TreuDatabase } from '../../renderer/storage/database';
-import { recordEvents } from '../../renderer/storage/record-events';
 import { readMeta, writeMeta } from '../../renderer/storage/meta';
+import { recordEvents } from '../../renderer/storage/record-events';
 import { setUpTerminal } from '../../renderer/terminal/first-run';
 import { identify } from '../../renderer/terminal/identify';
 import { searchMembers } from '../../renderer/terminal/member-reads';
