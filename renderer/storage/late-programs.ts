@@ -1,8 +1,9 @@
 /**
  * A program published out of order, in the stored projection: the IndexedDB form of
  * shared/projection/late-programs.ts. Only the members whose stamps and redemptions the
- * late version governs are refolded (by the caller, as member clusters), and the
- * program's row becomes its newest version; the rest of the projection stays as it is.
+ * late version governs, and the fold reads otherwise under it, are refolded (by the
+ * caller, as member clusters), and the program's row becomes its newest version; the rest
+ * of the projection stays as it is.
  */
 import { Dexie } from 'dexie';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
@@ -18,20 +19,27 @@ import type { TreuDatabase } from './database';
 import { programEvents } from './event-queries';
 import { putAll } from './stored-views';
 
-/** The members with a stored stamp or redemption that one of the late publications governs. */
+/**
+ * The members with a stored stamp or redemption that the late publications (stored
+ * already) change how the fold reads: only those need refolding.
+ */
 export async function membersUnderStoredPrograms(
   db: TreuDatabase,
   late: readonly Publication[],
 ): Promise<string[]> {
   const first = earliest(late);
   if (!first) return [];
-  const rows = await db.events
-    .where('[hlc+id]')
-    .between([first.hlc, first.id], [Dexie.maxKey, Dexie.maxKey], true, true)
-    .toArray();
+  const [rows, published] = await Promise.all([
+    db.events
+      .where('[hlc+id]')
+      .between([first.hlc, first.id], [Dexie.maxKey, Dexie.maxKey], true, true)
+      .toArray(),
+    programEvents(db),
+  ]);
   return membersUnderLatePrograms(
     rows.map((row): LedgerEvent => row.event),
     late,
+    published,
   );
 }
 

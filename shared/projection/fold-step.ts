@@ -28,6 +28,20 @@ function timeZoneOf(rules: ProgramRules | undefined): string {
   return rules?.timeZone ?? programDefaults.timeZone;
 }
 
+/**
+ * Whether the fold reads two versions of a program's rules alike. Of a stamp's or a
+ * redemption's program it reads only the time zone (local days, birthdays) and the expiry
+ * (lapses), below; a version that changes only what is earned, the caps, rewards,
+ * bonuses, campaigns or tiers folds every event as the version before it did.
+ */
+export function foldReadsAlike(a: ProgramRules | undefined, b: ProgramRules | undefined): boolean {
+  return (
+    timeZoneOf(a) === timeZoneOf(b) &&
+    a?.expiry?.inactivityDays === b?.expiry?.inactivityDays &&
+    a?.expiry?.endsOn === b?.expiry?.endsOn
+  );
+}
+
 /** Lapses the balance before a visit at `ms` when the program's expiry rules say so. */
 function applyExpiry(balance: BalanceView, rules: ProgramRules | undefined, ms: number): void {
   if (balance.balance <= 0) return; // a debt from an overdraft never lapses

@@ -4,37 +4,63 @@
  * The fold reads a program's rules only for that program's stamps and redemptions (their
  * expiry and their local day), each with the version newest before it in total order. A
  * publication that arrives late therefore changes two things: the program's view, which
- * is its newest version, and the views of the members with a stamp or redemption of that
- * program after the publication. Refolding those members' clusters (member-cluster.ts)
- * and setting the program's view gives what the full fold gives; everything else folded
- * under the versions it folded under before.
+ * is its newest version, and the views of the members with a stamp or redemption that it
+ * now governs, if the fold reads its rules otherwise than those of the version that
+ * governed that event before (foldReadsAlike). Refolding those members' clusters
+ * (member-cluster.ts) and setting the program's view gives what the full fold gives;
+ * everything else folded under versions it reads alike. A manager's change of rewards,
+ * earning or campaigns that reaches a terminal late refolds nobody.
  */
 import type { EventOf, LedgerEvent } from '../ledger/envelope';
 import { compareEvents, positionInTotalOrder, type Ordered } from '../ledger/order';
+import { foldReadsAlike } from './fold-step';
 
 export type Publication = EventOf<'program.published'>;
 
 export const isPublication = (event: LedgerEvent): event is Publication =>
   event.type === 'program.published';
 
+/** Each program's rules as the fold reads them before `from`: its newest version before it. */
+function rulesBefore(published: readonly LedgerEvent[], from: Ordered) {
+  const newest = new Map<string, Publication>();
+  for (const event of published) {
+    if (!isPublication(event) || compareEvents(event, from) >= 0) continue;
+    const kept = newest.get(event.data.program);
+    if (!kept || compareEvents(event, kept) > 0) newest.set(event.data.program, event);
+  }
+  return new Map([...newest].map(([program, event]) => [program, event.data.rules]));
+}
+
 /**
- * The members with a stamp or redemption that a late publication's program governs: of
- * that program and after the publication in total order. `after` holds the events from
- * the earliest publication on, in total order; the publications themselves among them.
+ * The members with a stamp or redemption that the late publications change how the fold
+ * reads: of a program whose version governing it is now one of them, read otherwise than
+ * the version that governed it before they came. `after` holds the events from the
+ * earliest late publication on, in total order, the late ones among them; `published`
+ * every publication known, the late ones too, in any order.
  */
 export function membersUnderLatePrograms(
   after: Iterable<LedgerEvent>,
-  publications: readonly Publication[],
+  late: readonly Publication[],
+  published: readonly LedgerEvent[],
 ): string[] {
-  const programOf = new Map(publications.map((event) => [event.id, event.data.program]));
-  const governed = new Set<string>();
+  const first = earliest(late);
+  if (!first) return [];
+  const lateIds = new Set(late.map((event) => event.id));
+  // The rules each program's events were folded under, and the rules that govern them now.
+  const before = rulesBefore(published, first);
+  const now = new Map(before);
+  const readOtherwise = new Set<string>();
   const members = new Set<string>();
   for (const event of after) {
-    const program = programOf.get(event.id);
-    if (program !== undefined) governed.add(program);
-    else if (
+    if (isPublication(event)) {
+      const { program, rules } = event.data;
+      now.set(program, rules);
+      if (!lateIds.has(event.id)) before.set(program, rules);
+      if (foldReadsAlike(before.get(program), now.get(program))) readOtherwise.delete(program);
+      else readOtherwise.add(program);
+    } else if (
       (event.type === 'stamps.earned' || event.type === 'reward.redeemed') &&
-      governed.has(event.data.program)
+      readOtherwise.has(event.data.program)
     )
       members.add(event.data.member);
   }

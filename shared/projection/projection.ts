@@ -169,7 +169,7 @@ export function applyEvents(p: Projection, events: Iterable<LedgerEvent>): Proje
   const latePrograms = late.filter(isPublication);
   const first = earliest(latePrograms);
   const governed = first
-    ? membersUnderLatePrograms(eventsFrom(p.ordered, first), latePrograms)
+    ? membersUnderLatePrograms(eventsFrom(p.ordered, first), latePrograms, index.programs)
     : [];
   const cluster = clusterOf(index, {
     members: [...changed.flatMap(membersNamedBy), ...governed],

@@ -1,7 +1,8 @@
 /**
  * A program version that reaches the terminal after later stamps (published on another
  * device while this one kept stamping): the stored projection ends as the full fold has
- * it, and only the rows of the members whose stamps the late version governs are written.
+ * it, and only the rows of the members whose stamps the late version governs, and the
+ * fold reads otherwise under it, are written.
  * Which rows were written is seen through Dexie's write hooks.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,6 +69,28 @@ describe('a program published out of order', () => {
     const anna = await db.balances.get(['mem_anna', 'prg_coffee']);
     expect(anna).toMatchObject({ balance: 1, lapsed: 2 });
     expect(await db.programs.get('prg_coffee')).toMatchObject({ version: 2, rules: expiring });
+    expect(await storedSnapshot(db)).toEqual(await foldedSnapshot(db));
+  });
+
+  it('writes no member rows for a late version that changes only what the fold does not read', async () => {
+    db = testDatabase();
+    const { a, b, enrol, stamp, publish } = coffeeLedger();
+    await record([
+      publish(a, coffee, T0),
+      enrol(a, 'mem_anna', T0 + 1),
+      stamp(a, 'mem_anna', 2, T0 + 1000),
+      stamp(a, 'mem_anna', 1, T0 + 40 * DAY_MS),
+    ]);
+    const written = membersWritten(db);
+    const dearer: ProgramRules = {
+      ...coffee,
+      rewards: [{ id: 'rwd_free', name: 'Free coffee', cost: 5, kind: 'free_item' }],
+    };
+
+    await record([publish(b, dearer, T0 + 10 * DAY_MS, 2)]);
+
+    expect([...written]).toEqual([]);
+    expect(await db.programs.get('prg_coffee')).toMatchObject({ version: 2, rules: dearer });
     expect(await storedSnapshot(db)).toEqual(await foldedSnapshot(db));
   });
 

@@ -146,6 +146,57 @@ describe('incremental fold', () => {
     sameAsFullFold(p, [...base, lateProgram]);
   });
 
+  it('refolds nobody for a late program version that changes only what the fold does not read', () => {
+    const { a, b, enrol, stamp, publish } = setup();
+    const base = [
+      publish(a, coffee, T0),
+      enrol(a, 'mem_anna', T0 + 1),
+      stamp(a, 'mem_anna', 2, T0 + 1000),
+      stamp(a, 'mem_anna', 1, T0 + 40 * DAY_MS),
+    ];
+    const p = incrementally(base);
+    const anna = p.views.members.get('mem_anna');
+    // Version 2 makes the reward dearer and stamps per visit: neither lapses nor local days.
+    const dearer: ProgramRules = {
+      earn: { per: 'visit', stamps: 2 },
+      rewards: [{ id: 'rwd_free', name: 'Free coffee', cost: 5, kind: 'free_item' }],
+    };
+    const lateProgram = publish(b, dearer, T0 + 10 * DAY_MS, 2);
+    applyEvent(p, lateProgram);
+    expect(p.views.members.get('mem_anna')).toBe(anna);
+    expect(p.views.programs.get('prg_coffee')).toMatchObject({ version: 2, rules: dearer });
+    sameAsFullFold(p, [...base, lateProgram]);
+  });
+
+  it('refolds for a late program version only the members with stamps before the next version', () => {
+    const { a, b, enrol, stamp, publish } = setup();
+    const base = [
+      publish(a, coffee, T0),
+      enrol(a, 'mem_anna', T0 + 1),
+      enrol(a, 'mem_ben', T0 + 2),
+      stamp(a, 'mem_anna', 2, T0 + 1000),
+      stamp(a, 'mem_ben', 2, T0 + 1000),
+      stamp(a, 'mem_anna', 1, T0 + 15 * DAY_MS),
+      publish(a, coffee, T0 + 20 * DAY_MS, 3),
+      stamp(a, 'mem_ben', 1, T0 + 40 * DAY_MS),
+    ];
+    const p = incrementally(base);
+    const anna = p.views.members.get('mem_anna');
+    const ben = p.views.members.get('mem_ben');
+    // Version 2 governs Anna's stamp on day 15; Ben's on day 40 falls under version 3.
+    const lateProgram = publish(
+      b,
+      { ...coffee, expiry: { inactivityDays: 30 } },
+      T0 + 10 * DAY_MS,
+      2,
+    );
+    applyEvent(p, lateProgram);
+    expect(p.views.members.get('mem_anna')).not.toBe(anna);
+    expect(p.views.members.get('mem_ben')).toBe(ben);
+    expect(p.views.programs.get('prg_coffee')?.version).toBe(3);
+    sameAsFullFold(p, [...base, lateProgram]);
+  });
+
   it('keeps the newer version as the program after a late one, and folds the stamps between under the late one', () => {
     const { a, b, enrol, stamp, publish } = setup();
     const expiring = { ...coffee, expiry: { inactivityDays: 30 } };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
+import { foldReadsAlike } from '../../shared/projection/fold-step';
 import { foldEvents } from '../../shared/projection/projection';
 import { projectionSnapshot } from '../../shared/projection/snapshot';
 import type { ProgramRules } from '../../shared/rules/program-schema';
@@ -309,5 +310,27 @@ describe('projection of programs, overdrafts, expiry and tiers', () => {
       stampsOnActivityDay: 2,
       redemptionsOnActivityDay: 1,
     });
+  });
+
+  it('reads two program versions alike when their time zone and expiry agree', () => {
+    const dearer: ProgramRules = {
+      ...coffee,
+      earn: { per: 'visit', stamps: 2 },
+      rewards: [{ id: 'rwd_free', name: 'Free coffee', cost: 5, kind: 'free_item' }],
+      bonuses: { welcome: 2 },
+    };
+    expect(foldReadsAlike(coffee, dearer)).toBe(true);
+    // No program, no time zone and no expiry all mean the defaults.
+    expect(foldReadsAlike(undefined, { ...coffee, timeZone: 'Europe/Berlin', expiry: {} })).toBe(
+      true,
+    );
+    expect(foldReadsAlike(coffee, { ...coffee, timeZone: 'America/New_York' })).toBe(false);
+    expect(foldReadsAlike(coffee, { ...coffee, expiry: { inactivityDays: 30 } })).toBe(false);
+    expect(
+      foldReadsAlike(
+        { ...coffee, expiry: { endsOn: '2026-12-31' } },
+        { ...coffee, expiry: { endsOn: '2027-01-31' } },
+      ),
+    ).toBe(false);
   });
 });
