@@ -9,6 +9,15 @@ export async function newestEvent(db: TreuDatabase): Promise<LedgerEvent | undef
   return (await db.events.orderBy('[hlc+id]').last())?.event;
 }
 
+/** The ids of the events that name a member or card, in total order. */
+export async function eventIdsNaming(db: TreuDatabase, ref: string): Promise<string[]> {
+  const refs = await db.eventRefs
+    .where('[ref+hlc+id]')
+    .between([ref, Dexie.minKey, Dexie.minKey], [ref, Dexie.maxKey, Dexie.maxKey])
+    .toArray();
+  return refs.map((row) => row.id);
+}
+
 async function eventsOfRefRange(
   db: TreuDatabase,
   from: string,

@@ -13,6 +13,7 @@ import {
   earliest,
   membersUnderLatePrograms,
   newestVersionsUpTo,
+  readOtherwise,
   type Publication,
 } from '../../shared/projection/late-programs';
 import type { TreuDatabase } from './database';
@@ -21,25 +22,24 @@ import { putAll } from './stored-views';
 
 /**
  * The members with a stored stamp or redemption that the late publications (stored
- * already) change how the fold reads: only those need refolding.
+ * already) change how the fold reads: only those need refolding. The events after them
+ * are read only when one of them reads otherwise than the version before it.
  */
 export async function membersUnderStoredPrograms(
   db: TreuDatabase,
   late: readonly Publication[],
 ): Promise<string[]> {
-  const first = earliest(late);
+  if (late.length === 0) return [];
+  const changing = readOtherwise(late, await programEvents(db));
+  const first = earliest(changing);
   if (!first) return [];
-  const [rows, published] = await Promise.all([
-    db.events
-      .where('[hlc+id]')
-      .between([first.hlc, first.id], [Dexie.maxKey, Dexie.maxKey], true, true)
-      .toArray(),
-    programEvents(db),
-  ]);
+  const rows = await db.events
+    .where('[hlc+id]')
+    .between([first.hlc, first.id], [Dexie.maxKey, Dexie.maxKey], true, true)
+    .toArray();
   return membersUnderLatePrograms(
     rows.map((row): LedgerEvent => row.event),
-    late,
-    published,
+    changing,
   );
 }
 

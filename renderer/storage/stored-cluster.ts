@@ -6,12 +6,13 @@
 import { inTotalOrder } from '../../shared/ledger/order';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import { foldOrdered } from '../../shared/projection/fold-ordered';
+import type { DerivedViews } from '../../shared/projection/derived-views';
 import { buildIndex, indexEvent } from '../../shared/projection/ledger-index';
 import { clusterOf, type MemberCluster } from '../../shared/projection/member-cluster';
 import { createVoidTargets } from '../../shared/projection/void-targets';
 import type { TreuDatabase } from './database';
-import { eventsNaming, programEvents, voidedAmong } from './event-queries';
-import { balancesOfMember, memberRow, putAll } from './stored-views';
+import { eventIdsNaming, programEvents, voidedAmong } from './event-queries';
+import { memberRow, putAll } from './stored-views';
 
 export interface ClusterSeeds {
   readonly members: readonly string[];
@@ -21,6 +22,8 @@ export interface ClusterSeeds {
 /**
  * Reads the events of the seeds' cluster. shared's clusterOf walks an index; here the
  * index is filled as the walk goes, until it finds no member or card it has not read.
+ * Each round reads the references of its members and cards side by side, then the events
+ * not read yet in one bulk read: an event named by a member and a card is read once.
  */
 async function readCluster(db: TreuDatabase, seeds: ClusterSeeds): Promise<MemberCluster> {
   const index = buildIndex([]);
@@ -31,15 +34,40 @@ async function readCluster(db: TreuDatabase, seeds: ClusterSeeds): Promise<Membe
     const unread = [...cluster.members, ...cluster.cards].filter((ref) => !read.has(ref));
     if (unread.length === 0) return cluster;
     for (const ref of unread) read.add(ref);
-    // One round's reads go out together: a cluster of many members is not read one by one.
-    for (const events of await Promise.all(unread.map((ref) => eventsNaming(db, ref)))) {
-      for (const event of events) {
-        if (indexed.has(event.id)) continue;
-        indexed.add(event.id);
-        indexEvent(index, event);
-      }
+    const named = await Promise.all(unread.map((ref) => eventIdsNaming(db, ref)));
+    const ids = [...new Set(named.flat())].filter((id) => !indexed.has(id));
+    for (const row of await db.events.bulkGet(ids)) {
+      if (!row) continue;
+      indexed.add(row.id);
+      indexEvent(index, row.event);
     }
   }
+}
+
+/**
+ * The balance rows the refold leaves to delete: of each member, those of the programs its
+ * cluster's stamps and redemptions name that its refolded view holds no more (moved by a
+ * merge, or the member's enrolment gone). Every stored balance of a cluster member came
+ * from such an event, so no other balance row can be left behind.
+ */
+function balancesGone(
+  members: ReadonlySet<string>,
+  events: readonly LedgerEvent[],
+  views: DerivedViews,
+): [string, string][] {
+  const programs = new Set(
+    events.flatMap((event) =>
+      event.type === 'stamps.earned' || event.type === 'reward.redeemed'
+        ? [event.data.program]
+        : [],
+    ),
+  );
+  return [...members].flatMap((member) => {
+    const held = views.members.get(member)?.balances;
+    return [...programs].flatMap((program): [string, string][] =>
+      held?.has(program) ? [] : [[member, program]],
+    );
+  });
 }
 
 /** Folds the seeds' cluster again from its stored events, replaces its rows, and returns it. */
@@ -56,21 +84,19 @@ export async function refoldStoredCluster(
   ))
     voidTargets.add(id);
   const views = foldOrdered(inTotalOrder([...events, ...(await programEvents(db))]), voidTargets);
-  // Each member's balances go before its new ones are put; members, cards and
-  // redemptions are written side by side.
-  const members = [...cluster.members].map(async (id) => {
-    await balancesOfMember(db, id).delete();
-    const member = views.members.get(id);
-    if (!member) return db.members.delete(id);
-    await Promise.all([
-      db.members.put(memberRow(member)),
-      putAll(db.balances, [...member.balances.values()]),
-    ]);
-  });
+  const members = [...cluster.members];
+  const refolded = members.flatMap((id) => views.members.get(id) ?? []);
   const cards = [...cluster.cards];
   const redeemed = events.flatMap((event) => (event.type === 'reward.redeemed' ? [event.id] : []));
+  // Every table is written side by side, in one round: no row is both put and deleted.
   await Promise.all([
-    ...members,
+    putAll(db.members, refolded.map(memberRow)),
+    db.members.bulkDelete(members.filter((id) => !views.members.has(id))),
+    putAll(
+      db.balances,
+      refolded.flatMap((member) => [...member.balances.values()]),
+    ),
+    db.balances.bulkDelete(balancesGone(cluster.members, events, views)),
     putAll(
       db.cards,
       cards.flatMap((id) => views.cards.get(id) ?? []),

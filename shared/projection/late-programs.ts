@@ -20,47 +20,55 @@ export type Publication = EventOf<'program.published'>;
 export const isPublication = (event: LedgerEvent): event is Publication =>
   event.type === 'program.published';
 
-/** Each program's rules as the fold reads them before `from`: its newest version before it. */
-function rulesBefore(published: readonly LedgerEvent[], from: Ordered) {
-  const newest = new Map<string, Publication>();
-  for (const event of published) {
-    if (!isPublication(event) || compareEvents(event, from) >= 0) continue;
-    const kept = newest.get(event.data.program);
-    if (!kept || compareEvents(event, kept) > 0) newest.set(event.data.program, event);
+/** The newest publication of `program` among `published` before `event` in total order. */
+function versionBefore(published: readonly Publication[], event: Publication) {
+  let newest: Publication | undefined;
+  for (const other of published) {
+    if (other.data.program !== event.data.program || compareEvents(other, event) >= 0) continue;
+    if (!newest || compareEvents(other, newest) > 0) newest = other;
   }
-  return new Map([...newest].map(([program, event]) => [program, event.data.rules]));
+  return newest;
 }
 
 /**
- * The members with a stamp or redemption that the late publications change how the fold
- * reads: of a program whose version governing it is now one of them, read otherwise than
- * the version that governed it before they came. `after` holds the events from the
- * earliest late publication on, in total order, the late ones among them; `published`
- * every publication known, the late ones too, in any order.
+ * The late publications whose rules the fold reads otherwise than those of the version
+ * before them among the others known (`published`, the late ones among them or not).
+ * The events a late version governs now, up to its program's next version, were folded
+ * under that version before it came; only for these publications do they fold otherwise.
+ */
+export function readOtherwise(
+  late: readonly Publication[],
+  published: readonly LedgerEvent[],
+): Publication[] {
+  const lateIds = new Set(late.map((event) => event.id));
+  const others = published.filter(
+    (event): event is Publication => isPublication(event) && !lateIds.has(event.id),
+  );
+  return late.filter(
+    (event) => !foldReadsAlike(event.data.rules, versionBefore(others, event)?.data.rules),
+  );
+}
+
+/**
+ * The members with a stamp or redemption that one of `changing` (readOtherwise's late
+ * publications) governs now: of its program, after it and before the program's next
+ * version. `after` holds the events from the earliest of them on, in total order, every
+ * publication among them.
  */
 export function membersUnderLatePrograms(
   after: Iterable<LedgerEvent>,
-  late: readonly Publication[],
-  published: readonly LedgerEvent[],
+  changing: readonly Publication[],
 ): string[] {
-  const first = earliest(late);
-  if (!first) return [];
-  const lateIds = new Set(late.map((event) => event.id));
-  // The rules each program's events were folded under, and the rules that govern them now.
-  const before = rulesBefore(published, first);
-  const now = new Map(before);
-  const readOtherwise = new Set<string>();
+  const changingIds = new Set(changing.map((event) => event.id));
+  const governed = new Set<string>();
   const members = new Set<string>();
   for (const event of after) {
     if (isPublication(event)) {
-      const { program, rules } = event.data;
-      now.set(program, rules);
-      if (!lateIds.has(event.id)) before.set(program, rules);
-      if (foldReadsAlike(before.get(program), now.get(program))) readOtherwise.delete(program);
-      else readOtherwise.add(program);
+      if (changingIds.has(event.id)) governed.add(event.data.program);
+      else governed.delete(event.data.program);
     } else if (
       (event.type === 'stamps.earned' || event.type === 'reward.redeemed') &&
-      readOtherwise.has(event.data.program)
+      governed.has(event.data.program)
     )
       members.add(event.data.member);
   }

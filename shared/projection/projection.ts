@@ -36,6 +36,7 @@ import {
   isPublication,
   membersUnderLatePrograms,
   newestVersionsUpTo,
+  readOtherwise,
 } from './late-programs';
 import { clusterOf, refoldCluster, touchesCluster } from './member-cluster';
 import { createVoidTargets, type VoidTargets } from './void-targets';
@@ -167,10 +168,9 @@ export function applyEvents(p: Projection, events: Iterable<LedgerEvent>): Proje
     return p;
   }
   const latePrograms = late.filter(isPublication);
-  const first = earliest(latePrograms);
-  const governed = first
-    ? membersUnderLatePrograms(eventsFrom(p.ordered, first), latePrograms, index.programs)
-    : [];
+  const changing = readOtherwise(latePrograms, index.programs);
+  const first = earliest(changing);
+  const governed = first ? membersUnderLatePrograms(eventsFrom(p.ordered, first), changing) : [];
   const cluster = clusterOf(index, {
     members: [...changed.flatMap(membersNamedBy), ...governed],
     cards: changed.flatMap((event) => cardChangedBy(event) ?? []),

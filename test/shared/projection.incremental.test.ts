@@ -197,6 +197,27 @@ describe('incremental fold', () => {
     sameAsFullFold(p, [...base, lateProgram]);
   });
 
+  it('weighs each of two late versions of a program against the stored version before it', () => {
+    const { a, b, enrol, stamp, publish } = setup();
+    const base = [
+      publish(a, coffee, T0),
+      enrol(a, 'mem_ben', T0 + 2),
+      stamp(a, 'mem_ben', 2, T0 + 1000),
+      stamp(a, 'mem_ben', 1, T0 + 40 * DAY_MS),
+    ];
+    const p = incrementally(base);
+    // Versions 2 and 3 read alike, but both otherwise than version 1, which governed Ben's
+    // stamp on day 40 until they came; now version 3 does, and his first stamps lapse.
+    const expiring = { ...coffee, expiry: { inactivityDays: 30 } };
+    const late = [
+      publish(b, expiring, T0 + 5 * DAY_MS, 2),
+      publish(b, expiring, T0 + 10 * DAY_MS, 3),
+    ];
+    applyEvents(p, late);
+    expect(p.views.members.get('mem_ben')?.balances.get('prg_coffee')?.lapsed).toBe(2);
+    sameAsFullFold(p, [...base, ...late]);
+  });
+
   it('keeps the newer version as the program after a late one, and folds the stamps between under the late one', () => {
     const { a, b, enrol, stamp, publish } = setup();
     const expiring = { ...coffee, expiry: { inactivityDays: 30 } };
