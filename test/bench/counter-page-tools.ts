@@ -11,7 +11,7 @@ import { recordEvents } from '../../renderer/storage/record-events';
 import { setUpTerminal } from '../../renderer/terminal/first-run';
 import { identify } from '../../renderer/terminal/identify';
 import { searchMembers } from '../../renderer/terminal/member-reads';
-import { latePublication } from './late-programs';
+import { latePublication, type ProgramChange } from './late-programs';
 
 type TableName =
   'events' | 'eventRefs' | 'members' | 'cards' | 'balances' | 'redemptions' | 'programs';
@@ -64,11 +64,17 @@ const tools = {
       if ((await searchMembers(db, name)).length === 0) throw new Error(`no match for ${name}`);
     }),
   /**
-   * Records new versions of the stored programs in turn, each published `lateByMs` before
-   * the newest stored stamp, one at a time, and times recordEvents for each: what a
-   * manager's change costs a terminal that stamped in the meantime (scans wait for it).
+   * Records new versions of the stored programs in turn, each with `change` and published
+   * `lateByMs` before the newest stored stamp, one at a time, and times recordEvents for
+   * each: what a manager's change costs a terminal that stamped in the meantime (scans
+   * wait for it).
    */
-  async publishLate(lateByMs: number, count: number, first: number): Promise<number[]> {
+  async publishLate(
+    lateByMs: number,
+    change: ProgramChange,
+    count: number,
+    first: number,
+  ): Promise<number[]> {
     const newest = await db.events
       .orderBy('[hlc+id]')
       .reverse()
@@ -80,7 +86,7 @@ const tools = {
       const programs = await db.programs.toArray();
       const program = programs[n % programs.length];
       if (!program) throw new Error('No program is stored.');
-      const late = latePublication(program, newest.event, lateByMs, n);
+      const late = latePublication(program, newest.event, lateByMs, n, change);
       const start = performance.now();
       await readWrite(db, (tx) => recordEvents(tx, [late], { pending: false }));
       times.push(performance.now() - start);

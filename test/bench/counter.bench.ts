@@ -23,7 +23,13 @@ import { memberRow } from '../../renderer/storage/stored-views';
 import { serveFolder } from '../../server/static-files';
 import { CHROMIUM, CHROMIUM_ARGS, CHROMIUM_AVAILABLE } from '../support/chromium';
 import type { CounterPageTools } from './counter-page-tools';
-import { DAY_MS, MINUTE_MS } from './late-programs';
+import {
+  CHANGE_LABELS,
+  DAY_MS,
+  MINUTE_MS,
+  PROGRAM_CHANGES,
+  type ProgramChange,
+} from './late-programs';
 import { BENCH_LEDGER, generateLedger } from './ledger-generator';
 import { mulberry32 } from './prng';
 import { formatCount, formatMs, type Bench, type BenchReport, type LatencyFigure } from './report';
@@ -33,7 +39,7 @@ const SCANS = 520;
 const BETWEEN_SCANS_MS = 250;
 const WARM_UP_SCANS = 20;
 const LOOKUPS = 500;
-/** Program versions published a minute late, then a day late (each a sample). */
+/** Program versions published a minute late, then a day late, for each change (each a sample). */
 const LATE_MINUTE = 10;
 const LATE_DAY = 5;
 const CHUNK = 20_000;
@@ -248,14 +254,30 @@ async function runCounterBench(): Promise<BenchReport> {
       (queries) => (window as unknown as ToolsWindow).treuBench.searches(queries),
       searchNames,
     );
-    const publishLate = (lateByMs: number, count: number, first: number) =>
-      tools.evaluate(
-        ([late, n, from]) =>
-          (window as unknown as ToolsWindow).treuBench.publishLate(late, n, from),
-        [lateByMs, count, first] as const,
+    let published = 0;
+    const publishLate = async (lateByMs: number, change: ProgramChange, count: number) => {
+      const first = published;
+      published += count;
+      return tools.evaluate(
+        ([late, what, n, from]) =>
+          (window as unknown as ToolsWindow).treuBench.publishLate(late, what, n, from),
+        [lateByMs, change, count, first] as const,
       );
-    const lateMinuteMs = await publishLate(MINUTE_MS, LATE_MINUTE, 0);
-    const lateDayMs = await publishLate(DAY_MS, LATE_DAY, LATE_MINUTE);
+    };
+    const lateFigures: LatencyFigure[] = [];
+    for (const change of PROGRAM_CHANGES) {
+      const what = `a program version with ${CHANGE_LABELS[change]}`;
+      lateFigures.push(
+        {
+          name: `${what}, a minute late: recorded and refolded`,
+          samples: await publishLate(MINUTE_MS, change, LATE_MINUTE),
+        },
+        {
+          name: `${what}, a day late: recorded and refolded`,
+          samples: await publishLate(DAY_MS, change, LATE_DAY),
+        },
+      );
+    }
     const usage = await tools.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
     await tools.evaluate(() => {
       (window as unknown as ToolsWindow).treuBench.close();
@@ -296,11 +318,7 @@ async function runCounterBench(): Promise<BenchReport> {
       },
       { name: 'card lookup (identify: card, member, balances)', samples: lookupMs },
       { name: 'name search (first name, up to 20 matches)', samples: searchMs },
-      {
-        name: 'a program version published a minute late: recorded and refolded',
-        samples: lateMinuteMs,
-      },
-      { name: 'a program version published a day late: recorded and refolded', samples: lateDayMs },
+      ...lateFigures,
     ];
     return {
       title,
@@ -317,7 +335,7 @@ async function runCounterBench(): Promise<BenchReport> {
               `${formatCount(retyped)} ${retyped === 1 ? 'scan' : 'scans'} typed again: Playwright paused longer than a scanner between two keys (${WEDGE_DEFAULTS.maxGapMs} ms), so the terminal rightly took them for typing.`,
             ]
           : []),
-        `Late programs: ${LATE_MINUTE} and then ${LATE_DAY} new versions of the stored programs in turn, each published a minute (or a day) before the newest stored stamp and recorded alone, in one read-write transaction, before the scans.`,
+        `Late programs: for each change, ${LATE_MINUTE} and then ${LATE_DAY} new versions of the stored programs in turn, each published a minute (or a day) before the newest stored stamp and recorded alone, in one read-write transaction, before the scans. A change of rewards is not read by the fold, so nobody is refolded; a change of expiry refolds every member with a later stamp of the program.`,
       ],
       method: `p50/p95/p99 of single operations in headless ${chromiumVersion()}. Method: test/bench/counter.bench.ts.`,
     };

@@ -379,7 +379,7 @@ async function runLedgerBench(): Promise<BenchReport> {
       'Each fold run gets the events freshly parsed from JSON pages of 10,000 (untimed), after a full GC.',
       `Offline sync order: each terminal is offline on ${BENCH_OFFLINE.spellsPerDay * 100}% of days for ${BENCH_OFFLINE.minHours}–${BENCH_OFFLINE.maxHours} hours; what it does then arrives when it is back. ${formatCount(offlineLate)} events (${((offlineLate / BENCH_LEDGER.events) * 100).toFixed(1)}%) arrive after one that follows them in total order.`,
       `Signatures: ${formatCount(SIGNED_EVENTS)} distinct events (every 10th of the ledger), one key pair, Promise.all over chunks of ${formatCount(SIGN_CHUNK)}, libuv threadpool ${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}; ${SIGN_RUNS} runs after a ${formatCount(SIGN_WARMUP_EVENTS)}-event warm-up.`,
-      `Late programs: each sample publishes a new version of one of the ledger's programs, a minute or a day before the newest stamp, into the folded ledger (the first such publication, which built the cluster index, took ${formatMs(late.firstMs)} and is not among them).`,
+      `Late programs: each sample publishes a new version of one of the ledger's programs, a minute or a day before the newest stamp, into the folded ledger (the first such publication, which built the cluster index, took ${formatMs(late.firstMs)} and is not among them). A change of rewards is not read by the fold, so nobody is refolded; a change of expiry refolds every member with a later stamp of the program.`,
       'Memory: one fold in a separate process that read the ledger from an NDJSON file; the heap is sampled before and right after the fold (it is synchronous), the resident set by a worker thread every 2 ms during it.',
     ],
   };
