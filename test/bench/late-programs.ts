@@ -36,7 +36,12 @@ function changedRules(rules: ProgramRules, change: ProgramChange, n: number): Pr
     : { ...rules, expiry: { inactivityDays: 90 + n } };
 }
 
-/** The `n`-th late publication: the program's next version, `lateByMs` before `stamp`. */
+/**
+ * The `n`-th late publication: the program's next version, `lateByMs` less `n` ms before
+ * `stamp`. The `n` ms put each after the samples before it in total order: at one clock
+ * value the device ids would order them, and a version sorting just before an earlier
+ * sample's would govern no event and refold nobody.
+ */
 export function latePublication(
   program: ProgramView,
   stamp: LedgerEvent,
@@ -52,7 +57,7 @@ export function latePublication(
   return device.event(
     'program.published',
     { program: id, name, version: version + 1, rules: changedRules(rules, change, n) },
-    hlcWallMs(stamp.hlc) - lateByMs,
+    hlcWallMs(stamp.hlc) - lateByMs + n,
   );
 }
 
