@@ -1,25 +1,41 @@
 /**
- * A tenant's whole ledger, folded: what every report is computed from. The fold is kept a
- * short while, keyed by the tenant's newest position in the store: a dashboard load asks
- * for several reports at once (KPIs, overdrafts), and they share one read and one fold.
- * Each request first asks the store for that position, so an answer is never older than
- * the store, whichever server instance stored the newest events; the cache only saves
- * work and holds nothing another instance would need.
+ * A tenant's whole ledger, folded: what every report is computed from. The first report
+ * of a tenant reads and folds all its events; the fold is then kept, and each later
+ * report first folds in the events stored since, through the incremental fold
+ * (`applyEvents`: an event that sorts before others, from a terminal that was offline,
+ * refolds only its members). Positions in the store become visible in order, so reading
+ * on after the kept position misses nothing.
+ *
+ * Each request first asks the store for the tenant's newest position, so an answer is
+ * never older than the store, whichever server instance stored the newest events; the
+ * kept fold only saves work and holds nothing another instance would need. A fold nobody
+ * asked for in an hour is dropped, and so are the least recently asked ones when the kept
+ * folds hold more events than the bound (a million events take about 1 GB of heap).
  */
 import type { LedgerEvent } from '../../shared/ledger/envelope';
-import { foldEvents, type Projection } from '../../shared/projection/projection';
+import { applyEvents, foldEvents, type Projection } from '../../shared/projection/projection';
 import type { ServerStore } from '../store/server-store';
 
 const PAGE = 10_000;
-/** Long enough for one dashboard load's calls; a fold of a big tenant is not kept longer. */
-const FOLD_KEPT_MS = 30_000;
-/** Folds kept at once (of different tenants): bounds the memory. */
-const MAX_KEPT = 8;
 
-/** The tenant's events up to `last` (its newest position when asked), folded. */
-async function foldUpTo(store: ServerStore, tenant: string, last: number): Promise<Projection> {
+export interface KeptFoldLimits {
+  /** A fold asked for within this time is kept up to date rather than made again. */
+  readonly idleMs: number;
+  /** Events the kept folds may hold together (of different tenants): bounds the memory. */
+  readonly events: number;
+}
+
+export const KEPT_FOLD_LIMITS: KeptFoldLimits = { idleMs: 60 * 60_000, events: 2_000_000 };
+
+/** The tenant's events after position `after` up to `last`, in server order. */
+async function eventsBetween(
+  store: ServerStore,
+  tenant: string,
+  after: number,
+  last: number,
+): Promise<LedgerEvent[]> {
   const events: LedgerEvent[] = [];
-  let position = 0;
+  let position = after;
   while (position < last) {
     const page = await store.eventsAfter(tenant, position, PAGE);
     for (const row of page) {
@@ -29,13 +45,17 @@ async function foldUpTo(store: ServerStore, tenant: string, last: number): Promi
     position = page.at(-1)?.position ?? last;
     if (page.length < PAGE) break;
   }
-  return foldEvents(events);
+  return events;
 }
 
 interface KeptFold {
-  readonly position: number;
-  readonly keptUntilMs: number;
-  readonly projection: Promise<Projection>;
+  /** The fold up to `position`, once the reads queued before settle. */
+  projection: Promise<Projection>;
+  /** The newest position read into the fold, or queued to be. */
+  position: number;
+  /** Events in the fold when it last settled (0 while the first fold runs). */
+  events: number;
+  lastAskedMs: number;
 }
 
 export interface TenantLedgers {
@@ -43,25 +63,67 @@ export interface TenantLedgers {
   fold(tenant: string, nowMs: number): Promise<Projection>;
 }
 
-export function createTenantLedgers(store: ServerStore): TenantLedgers {
+export function createTenantLedgers(
+  store: ServerStore,
+  limits: KeptFoldLimits = KEPT_FOLD_LIMITS,
+): TenantLedgers {
   const kept = new Map<string, KeptFold>();
+
+  /** Drops idle folds, then the least recently asked ones over the bound; never `asked`. */
+  const dropFolds = (asked: string, nowMs: number) => {
+    for (const [tenant, fold] of kept) {
+      if (tenant !== asked && nowMs - fold.lastAskedMs >= limits.idleMs) kept.delete(tenant);
+    }
+    let events = 0;
+    for (const fold of kept.values()) events += fold.events;
+    const oldestFirst = [...kept].sort(([, a], [, b]) => a.lastAskedMs - b.lastAskedMs);
+    for (const [tenant, fold] of oldestFirst) {
+      if (events <= limits.events) break;
+      if (tenant === asked) continue;
+      kept.delete(tenant);
+      events -= fold.events;
+    }
+  };
+
+  /** Keeps the fold's size once its reads settle; a failed read is not kept. */
+  const settle = (tenant: string, fold: KeptFold) => {
+    const { projection } = fold;
+    projection.then(
+      (p) => {
+        if (kept.get(tenant) !== fold || fold.projection !== projection) return;
+        fold.events = p.ordered.length;
+        dropFolds(tenant, fold.lastAskedMs);
+      },
+      () => {
+        // The next call reads and folds the ledger again: nothing half read stays.
+        if (kept.get(tenant) === fold) kept.delete(tenant);
+      },
+    );
+  };
+
   return {
     async fold(tenant, nowMs) {
-      const position = await store.newestPosition(tenant);
-      for (const [key, fold] of kept) if (fold.keptUntilMs <= nowMs) kept.delete(key);
-      const found = kept.get(tenant);
-      if (found?.position === position) return found.projection;
-      // No await between the look-up and keeping the promise: a call that comes while
-      // this fold runs finds it and waits for the same one.
-      const projection = foldUpTo(store, tenant, position);
-      kept.delete(tenant);
-      if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value ?? '');
-      kept.set(tenant, { position, keptUntilMs: nowMs + FOLD_KEPT_MS, projection });
-      // A failed read is not kept: the next call tries again.
-      void projection.catch(() => {
-        if (kept.get(tenant)?.projection === projection) kept.delete(tenant);
-      });
-      return projection;
+      const newest = await store.newestPosition(tenant);
+      // No await from here to the return: a call that comes while a read runs finds the
+      // fold and queues behind it, so each event is read and folded once.
+      // A call that read an older newest position than one before it gets the newer fold.
+      let fold = kept.get(tenant);
+      if (!fold) {
+        const projection = eventsBetween(store, tenant, 0, newest).then(foldEvents);
+        fold = { projection, position: newest, events: 0, lastAskedMs: nowMs };
+        kept.set(tenant, fold);
+        settle(tenant, fold);
+      } else if (newest > fold.position) {
+        const after = fold.position;
+        fold.projection = fold.projection.then(async (p) =>
+          applyEvents(p, await eventsBetween(store, tenant, after, newest)),
+        );
+        fold.position = newest;
+        settle(tenant, fold);
+      }
+      fold.lastAskedMs = nowMs;
+      dropFolds(tenant, nowMs);
+      return fold.projection;
     },
   };
 }
