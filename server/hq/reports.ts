@@ -3,7 +3,6 @@
  * overdrafts across stores, in the shapes of shared/sync/reports-protocol.ts.
  */
 import { hlcWallMs } from '../../shared/clock';
-import { kpisOfProjection } from '../../shared/kpi/compute-kpis';
 import type { KpiReport } from '../../shared/kpi/kpi-report';
 import type { Projection } from '../../shared/projection/projection';
 import type {
@@ -13,6 +12,7 @@ import type {
   ResolvedPeriod,
 } from '../../shared/sync/reports-protocol';
 import type { StoreRow, TerminalRow } from '../store/server-store';
+import type { KpiMemo } from './kpi-memo';
 
 function figures(report: KpiReport): KpiFigures {
   return {
@@ -34,16 +34,21 @@ export function kpisReport(
   p: Projection,
   period: ResolvedPeriod,
   stores: readonly StoreRow[],
+  memo: KpiMemo,
 ): KpisResponse {
-  const options = { timeZone: period.timeZone };
+  const [overall, ...perStore] = memo.reports(p, period, [
+    undefined,
+    ...stores.map((store) => store.id),
+  ]);
+  if (!overall) throw new Error('No KPI report was made for the tenant.');
   return {
     period,
-    overall: figures(kpisOfProjection(p, period, options)),
-    stores: stores.map((store) => ({
-      id: store.id,
-      name: store.name,
-      kpis: figures(kpisOfProjection(p, period, { ...options, store: store.id })),
-    })),
+    overall: figures(overall),
+    stores: stores.map((store, i) => {
+      const kpis = perStore[i];
+      if (!kpis) throw new Error(`No KPI report was made for ${store.id}.`);
+      return { id: store.id, name: store.name, kpis: figures(kpis) };
+    }),
   };
 }
 
@@ -54,11 +59,10 @@ export function overdraftsReport(
   stores: readonly StoreRow[],
   terminals: readonly TerminalRow[],
   store: string | undefined,
+  memo: KpiMemo,
 ): OverdraftsResponse {
-  const report = kpisOfProjection(p, period, {
-    timeZone: period.timeZone,
-    ...(store === undefined ? {} : { store }),
-  });
+  const [report] = memo.reports(p, period, [store]);
+  if (!report) throw new Error(`No KPI report was made for ${store ?? 'the tenant'}.`);
   const storeNames = new Map(stores.map((s) => [s.id, s.name]));
   const terminalNames = new Map(terminals.map((t) => [t.id, t.name]));
   return {

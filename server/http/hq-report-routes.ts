@@ -13,6 +13,7 @@ import {
   lapsedQuerySchema,
   periodQuerySchema,
 } from '../../shared/sync/reports-protocol';
+import { createKpiMemo } from '../hq/kpi-memo';
 import { resolvePeriod } from '../hq/periods';
 import { kpisReport, overdraftsReport } from '../hq/reports';
 import { championsCsv, lapsedCsv } from '../hq/segment-csv';
@@ -72,6 +73,7 @@ export function registerHqReportRoutes(
   now: () => number,
 ): void {
   const ledgers = createTenantLedgers(store);
+  const memo = createKpiMemo();
   const ask = <S extends z.ZodType<{ store?: string | undefined }>>(
     schema: S,
     request: FastifyRequest,
@@ -83,7 +85,7 @@ export function registerHqReportRoutes(
     if (!asked) return reply;
     const { nowMs, admin, query } = asked;
     const p = await ledgers.fold(admin.tenant, nowMs);
-    return kpisReport(p, resolvePeriod(query, nowMs), asked.asked);
+    return kpisReport(p, resolvePeriod(query, nowMs), asked.asked, memo);
   });
 
   app.get('/v1/reports/overdrafts', async (request, reply) => {
@@ -92,7 +94,7 @@ export function registerHqReportRoutes(
     const { nowMs, admin, query, stores } = asked;
     const terminals = await store.terminals(admin.tenant);
     const p = await ledgers.fold(admin.tenant, nowMs);
-    return overdraftsReport(p, resolvePeriod(query, nowMs), stores, terminals, query.store);
+    return overdraftsReport(p, resolvePeriod(query, nowMs), stores, terminals, query.store, memo);
   });
 
   app.get('/v1/reports/segments/lapsed.csv', async (request, reply) => {

@@ -49,7 +49,7 @@ import { canonicalMember } from '../projection/derived-views';
 import { foldEvents, type Projection } from '../projection/projection';
 import type { RedemptionView } from '../projection/views';
 import { DAY_MS, isKnownTimeZone } from '../rules/local-time';
-import { dayOf, emptyDaySeries } from './day-series';
+import { dayOf, emptyDaySeries, type DaySeries } from './day-series';
 import { membersEnrolledIn, recordEnrolment, type FirstEnrolments } from './enrolments';
 import type { KpiOptions, KpiPeriod, KpiReport, OverdraftItem } from './kpi-report';
 import {
@@ -57,13 +57,14 @@ import {
   emptyCashierTally,
   tallyCashierEvent,
   type CashierFacts,
+  type CashierTally,
 } from './per-cashier';
 import {
   countVisits,
   emptyVisitTally,
   isCustomerAtEnd,
   recordVisit,
-  visitMatters,
+  type VisitTally,
 } from './visit-tally';
 
 export const KPI_DEFAULTS = { customerWindowDays: 90, timeZone: 'Europe/Berlin' } as const;
@@ -86,21 +87,55 @@ export function kpisOfProjection(
   period: KpiPeriod,
   options: KpiOptions = {},
 ): KpiReport {
+  const [report] = kpisOfStores(p, period, [options.store], options);
+  if (!report) throw new Error('kpisOfStores returned no report for the one store asked.');
+  return report;
+}
+
+/** What one report gathers in the walk: all that depends on the store it counts. */
+interface StoreTally {
+  readonly store: string | undefined;
+  readonly visits: VisitTally;
+  readonly series: DaySeries;
+  readonly overdrafts: OverdraftItem[];
+  readonly cashiers: CashierTally;
+  stampsEarned: number;
+  stampsRedeemed: number;
+  redemptions: number;
+}
+
+const counts = (tally: StoreTally, event: LedgerEvent) =>
+  tally.store === undefined || event.store === tally.store;
+
+/**
+ * The reports of several stores (`undefined`: every store) in one walk over the events,
+ * each what `kpisOfProjection` gives for its store: HQ's dashboard asks for all its
+ * stores and the tenant at once. What does not depend on the store (an event's member,
+ * whether it was voided, first enrolments) is looked up once per event.
+ */
+export function kpisOfStores(
+  p: Projection,
+  period: KpiPeriod,
+  stores: readonly (string | undefined)[],
+  options: Omit<KpiOptions, 'store'> = {},
+): KpiReport[] {
   const customerWindowDays = options.customerWindowDays ?? KPI_DEFAULTS.customerWindowDays;
   const timeZone = options.timeZone ?? KPI_DEFAULTS.timeZone;
-  const { store } = options;
   checkArguments(period, customerWindowDays, timeZone);
   const { fromMs, toMs } = period;
   const { views, voidTargets } = p;
 
-  const visits = emptyVisitTally(period, customerWindowDays, timeZone);
+  const tallies = stores.map((store): StoreTally => ({
+    store,
+    visits: emptyVisitTally(period, customerWindowDays, timeZone),
+    series: emptyDaySeries(period, timeZone),
+    overdrafts: [],
+    cashiers: emptyCashierTally(),
+    stampsEarned: 0,
+    stampsRedeemed: 0,
+    redemptions: 0,
+  }));
   const firstEnrolments: FirstEnrolments = new Map();
-  const series = emptyDaySeries(period, timeZone);
-  const overdrafts: OverdraftItem[] = [];
-  let stampsEarned = 0;
-  let stampsRedeemed = 0;
-  let redemptions = 0;
-  const cashiers = emptyCashierTally();
   const facts: CashierFacts = {
     isVoided: (event) =>
       event.type === 'reward.redeemed'
@@ -108,68 +143,89 @@ export function kpisOfProjection(
         : voidTargets.has(event.id),
     isOverdraft: (event) => views.redemptions.get(event.id)?.overdraft === true,
   };
+  // A visit matters only in (fromMs − W, toMs]: the window before the start, the period
+  // and the window before the end. The rest of an old ledger is passed over cheaply.
+  const mattersFromMs = fromMs - customerWindowDays * DAY_MS;
 
   for (const event of p.ordered) {
     const ms = hlcWallMs(event.hlc);
     // In total order wall time never decreases, and nothing after toMs counts.
     if (ms > toMs) break;
-    if (ms >= fromMs && ms < toMs && (store === undefined || event.store === store)) {
-      tallyCashierEvent(cashiers, event, facts);
+    const inPeriod = ms >= fromMs && ms < toMs;
+    if (inPeriod) {
+      for (const tally of tallies) {
+        if (counts(tally, event)) tallyCashierEvent(tally.cashiers, event, facts);
+      }
     }
     if (event.type === 'member.enrolled') {
       // Not filtered by store here: a member's enrolment is its first anywhere.
       recordEnrolment(firstEnrolments, canonicalMember(views, event.data.member), event, ms);
       continue;
     }
-    // Stamps and redemptions before (fromMs − W) matter to no figure; the period lies
-    // inside what matters.
-    if (!visitMatters(visits, ms) || (store !== undefined && event.store !== store)) continue;
-    const inPeriod = ms >= fromMs && ms < toMs;
+    if (ms <= mattersFromMs) continue;
     if (event.type === 'stamps.earned') {
       if (voidTargets.has(event.id)) continue;
       const { data } = event;
-      if (data.reason === 'purchase') recordVisit(visits, canonicalMember(views, data.member), ms);
-      if (inPeriod && data.reason !== 'adjustment' && data.count > 0) {
-        stampsEarned += data.count;
-        dayOf(series, ms).stamps += data.count;
+      const visit = data.reason === 'purchase';
+      const earned = inPeriod && data.reason !== 'adjustment' && data.count > 0;
+      if (!visit && !earned) continue;
+      const member = visit ? canonicalMember(views, data.member) : undefined;
+      for (const tally of tallies) {
+        if (!counts(tally, event)) continue;
+        if (member !== undefined) recordVisit(tally.visits, member, ms);
+        if (earned) {
+          tally.stampsEarned += data.count;
+          dayOf(tally.series, ms).stamps += data.count;
+        }
       }
     } else if (event.type === 'reward.redeemed') {
       const redemption = views.redemptions.get(event.id); // absent when voided
       if (!redemption) continue;
       const member = canonicalMember(views, redemption.member);
-      recordVisit(visits, member, ms);
-      if (!inPeriod) continue;
-      redemptions += 1;
-      stampsRedeemed += redemption.cost;
-      dayOf(series, ms).redemptions += 1;
-      if (redemption.overdraft) overdrafts.push(overdraftItem(redemption, member));
+      for (const tally of tallies) {
+        if (!counts(tally, event)) continue;
+        recordVisit(tally.visits, member, ms);
+        if (!inPeriod) continue;
+        tally.redemptions += 1;
+        tally.stampsRedeemed += redemption.cost;
+        dayOf(tally.series, ms).redemptions += 1;
+        if (redemption.overdraft) tally.overdrafts.push(overdraftItem(redemption, member));
+      }
     }
   }
+  return tallies.map((tally) => reportOf(tally, firstEnrolments, period));
+}
 
-  const counts = countVisits(visits);
-  const newMembers = membersEnrolledIn(firstEnrolments, period, store);
+function reportOf(
+  tally: StoreTally,
+  firstEnrolments: FirstEnrolments,
+  period: KpiPeriod,
+): KpiReport {
+  const { visits, stampsEarned, stampsRedeemed, overdrafts } = tally;
+  const counted = countVisits(visits);
+  const newMembers = membersEnrolledIn(firstEnrolments, period, tally.store);
   const newCustomers = newMembers.filter((member) => isCustomerAtEnd(visits, member)).length;
   return {
     membersEnrolled: newMembers.length,
-    activeMembers: counts.activeMembers,
+    activeMembers: counted.activeMembers,
     retention: {
-      customersAtStart: counts.customersAtStart,
-      customersAtEnd: counts.customersAtEnd,
+      customersAtStart: counted.customersAtStart,
+      customersAtEnd: counted.customersAtEnd,
       newCustomers,
-      rate: percent(counts.customersAtEnd - newCustomers, counts.customersAtStart),
+      rate: percent(counted.customersAtEnd - newCustomers, counted.customersAtStart),
     },
-    repeatVisitRate: percent(counts.repeatVisitors, counts.activeMembers),
+    repeatVisitRate: percent(counted.repeatVisitors, counted.activeMembers),
     redemptionRate: percent(stampsRedeemed, stampsEarned),
     stampsEarned,
     stampsRedeemed,
-    redemptions,
-    perDay: series.days.map(({ date, stamps, redemptions: made }) => ({
+    redemptions: tally.redemptions,
+    perDay: tally.series.days.map(({ date, stamps, redemptions }) => ({
       date,
       stamps,
-      redemptions: made,
+      redemptions,
     })),
     overdrafts: { count: overdrafts.length, items: overdrafts },
-    perCashier: cashierFigures(cashiers),
+    perCashier: cashierFigures(tally.cashiers),
   };
 }
 

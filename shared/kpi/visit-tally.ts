@@ -34,15 +34,6 @@ export function emptyVisitTally(
   return { period, windowMs: customerWindowDays * DAY_MS, timeZone, members: new Map() };
 }
 
-/**
- * Whether a visit at `ms` can matter at all: it lies in (fromMs − W, toMs], the union of
- * the window before the start, the period and the window before the end. Cheap, so the
- * caller can skip the member lookup for the bulk of an old ledger.
- */
-export function visitMatters(tally: VisitTally, ms: number): boolean {
-  return ms > tally.period.fromMs - tally.windowMs && ms <= tally.period.toMs;
-}
-
 /** Records a visit of `member` (already followed through merges) at wall time `ms`. */
 export function recordVisit(tally: VisitTally, member: string, ms: number): void {
   const { fromMs, toMs } = tally.period;

@@ -4,7 +4,7 @@
  * store's calendar is Europe/Berlin (UTC+1 in January), so 23:30 UTC is the next day.
  */
 import { describe, expect, it } from 'vitest';
-import { computeKpis, kpisOfProjection } from '../../shared/kpi/compute-kpis';
+import { computeKpis, kpisOfProjection, kpisOfStores } from '../../shared/kpi/compute-kpis';
 import type { KpiReport } from '../../shared/kpi/kpi-report';
 import { noCashierFigures, type CashierFigures } from '../../shared/kpi/per-cashier';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
@@ -284,6 +284,18 @@ describe('KPIs of the café week', () => {
     const p = createProjection();
     for (let i = 0; i < events.length; i += 4) applyEvents(p, events.slice(i, i + 4).reverse());
     expect(kpisOfProjection(p, WEEK)).toEqual(computeKpis(events, WEEK));
+  });
+
+  it('gives every store its own report, as a walk for that store alone, in one walk for all', () => {
+    const { events } = cafeWeek();
+    const p = foldEvents(events);
+    const stores = [undefined, 'sto_mitte', 'sto_south', 'sto_nowhere'];
+    const together = kpisOfStores(p, WEEK, stores);
+    expect(together).toEqual(stores.map((store) => kpisOfStores(p, WEEK, [store])[0]));
+    // The hand-worked figures above, so the reports are not all alike.
+    expect(together[1]?.stampsEarned).toBe(22);
+    expect(together[2]?.stampsEarned).toBe(2);
+    expect(together[3]?.activeMembers).toBe(0);
   });
 });
 
