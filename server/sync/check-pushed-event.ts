@@ -5,11 +5,11 @@
  * rejection with a code and a sentence; the other events of the batch are unaffected.
  */
 import { hlcWallMs, MAX_DRIFT_MS } from '../../shared/clock';
-import { canonicalJson } from '../../shared/ledger/canonical-json';
 import { parseEvent, type LedgerEvent } from '../../shared/ledger/envelope';
 import { verifyEvent } from '../../shared/ledger/signing';
 import { err, ok, type Result } from '../../shared/result';
 import type { Rejection } from '../../shared/sync/protocol';
+import { eventRecordOf } from '../store/event-record';
 import type { EventRecord, TerminalRow } from '../store/server-store';
 
 export interface CheckedEvent {
@@ -88,14 +88,5 @@ export async function checkPushedEvent(
       message: 'The signature does not match the event and this terminal’s key.',
     });
   }
-  return ok({
-    event,
-    record: {
-      id: event.id,
-      tenant: event.tenant,
-      terminal: event.terminal,
-      seq: event.seq,
-      body: canonicalJson(event),
-    },
-  });
+  return ok({ event, record: eventRecordOf(event) });
 }

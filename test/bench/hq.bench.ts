@@ -14,9 +14,9 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hlcWallMs } from '../../shared/clock';
-import { canonicalJson } from '../../shared/ledger/canonical-json';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import { createAdmin } from '../../server/hq/admin-accounts';
+import { eventRecordOf } from '../../server/store/event-record';
 import { openServerStore } from '../../server/store/open-store';
 import type { ServerStore } from '../../server/store/server-store';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
@@ -35,17 +35,9 @@ const log = (line: string) => {
   process.stderr.write(`  ${line}\n`);
 };
 
-const toRecord = (event: LedgerEvent) => ({
-  id: event.id,
-  tenant: event.tenant,
-  terminal: event.terminal,
-  seq: event.seq,
-  body: canonicalJson(event),
-});
-
 async function insertAll(store: ServerStore, events: readonly LedgerEvent[]): Promise<void> {
   for (let i = 0; i < events.length; i += INSERT_BATCH) {
-    const outcomes = await store.insertEvents(events.slice(i, i + INSERT_BATCH).map(toRecord));
+    const outcomes = await store.insertEvents(events.slice(i, i + INSERT_BATCH).map(eventRecordOf));
     const refused = outcomes.filter((outcome) => outcome !== 'accepted');
     if (refused.length > 0) throw new Error(`the store refused bench events: ${refused[0]}`);
   }

@@ -503,7 +503,7 @@ function describeHq(kind: StoreKind) {
       });
     });
 
-    it('reads and folds the ledger once for a dashboard load, then only the events that land', async () => {
+    it('reads the ledger once for a dashboard load, and reads again once events land', async () => {
       let reads = 0;
       // The stores are plain objects of closures: a copy with one method counted works alike.
       const counting: ServerStore = {

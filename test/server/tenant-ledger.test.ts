@@ -6,12 +6,12 @@
  * store is the real one, wrapped only to count which positions each read starts after.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../shared/ledger/canonical-json';
 import type { LedgerEvent } from '../../shared/ledger/envelope';
 import { foldEvents } from '../../shared/projection/projection';
 import { projectionSnapshot } from '../../shared/projection/snapshot';
 import { coffeeCardRules } from '../../shared/rules/program-schema';
 import { createTenantLedgers, KEPT_FOLD_LIMITS } from '../../server/hq/tenant-ledger';
+import { eventRecordOf } from '../../server/store/event-record';
 import type { ServerStore } from '../../server/store/server-store';
 import { terminalBuilder } from '../support/ledger-builder';
 import { sqliteKind, type OpenedStore } from '../support/server-stores';
@@ -42,15 +42,7 @@ function countingReads(store: ServerStore) {
 }
 
 async function storeEvents(store: ServerStore, events: readonly LedgerEvent[]) {
-  const outcomes = await store.insertEvents(
-    events.map((event) => ({
-      id: event.id,
-      tenant: event.tenant,
-      terminal: event.terminal,
-      seq: event.seq,
-      body: canonicalJson(event),
-    })),
-  );
+  const outcomes = await store.insertEvents(events.map(eventRecordOf));
   expect(outcomes.every((outcome) => outcome === 'accepted')).toBe(true);
 }
 
