@@ -1,6 +1,6 @@
-// Lint for the whole package. The import rules of DESIGN.md (Layout) live here, so
-// which process a file may run in is checked, not remembered. test/lint proves that a
-// forbidden import is actually reported.
+// Lint for the whole package. The import rules of docs/architecture.md (Layout) live
+// here, so which process a file may run in is checked, not remembered. test/lint proves
+// that a forbidden import is actually reported.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
@@ -14,15 +14,15 @@ const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
 /** Node built-ins, bare and with the `node:` scheme. */
 const nodeBuiltinPatterns = {
   group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((name) => `${name}/*`)],
-  message: 'Node built-ins are not available here (see DESIGN.md, Layout).',
+  message: 'Node built-ins are not available here (see docs/architecture.md, Layout).',
 };
 const uiAndShellLibraries = {
   group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'dexie', 'dexie/*'],
-  message: 'shared/ is pure domain code: no React or Dexie (DESIGN.md, Layout).',
+  message: 'shared/ is pure domain code: no React or Dexie (docs/architecture.md, Layout).',
 };
 const electronLibraries = {
   group: ['electron', 'electron/*', 'electron-updater', 'node-hid'],
-  message: 'Electron APIs belong to electron/ only (DESIGN.md, Layout).',
+  message: 'Electron APIs belong to electron/ only (docs/architecture.md, Layout).',
 };
 const serverLibraries = {
   group: [
@@ -34,7 +34,7 @@ const serverLibraries = {
     'pg',
     'pg/*',
   ],
-  message: 'Server libraries belong to server/ only (DESIGN.md, Layout).',
+  message: 'Server libraries belong to server/ only (docs/architecture.md, Layout).',
 };
 /**
  * Imports of one of our own source folders, by any relative path.
@@ -46,7 +46,7 @@ const folder = (name, message) => ({
   message,
 });
 
-/** The import rules of DESIGN.md, one entry per source folder. */
+/** The import rules of docs/architecture.md, one entry per source folder. */
 export const importRules = {
   'shared/**': [
     nodeBuiltinPatterns,

@@ -3,8 +3,8 @@
  * and Consistent Snapshots in Globally Distributed Databases" (2014).
  *
  * A timestamp is (wall milliseconds, counter, node). `send` stamps a local event;
- * `receive` merges a remote timestamp. Timestamps never go backwards, even when the
- * wall clock does, and stay close to physical time. As a string (DESIGN.md, The ledger)
+ * `receive` merges a remote timestamp. Timestamps never go backwards, even when the wall
+ * clock does, and stay close to physical time. As a string (docs/architecture.md, Events)
  * the wall part is zero-padded to 15 digits and the counter to 5, so timestamps sort
  * lexicographically: `001732280000000-00000-term_4f2a`.
  *

@@ -1,6 +1,7 @@
 /**
- * Errors a person can act on are values, not exceptions (CONVENTIONS.md): every parser
- * and every rule returns a Result. Exceptions are left for bugs.
+ * Errors a person can act on are values, not exceptions (docs/contributing.md, How the
+ * code is written): every parser and every rule returns a Result. Exceptions are left for
+ * bugs.
  */
 export type Result<T, E> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };

@@ -1,7 +1,7 @@
 /**
  * The terminal's IndexedDB database through Dexie: the tables of rows.ts, every
  * transaction with durability `strict` (the counter says "done" only once the event is
- * on disk, DESIGN.md, Principle 1).
+ * on disk, docs/architecture.md, Principle 1).
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
 import { migrations } from './migrations';

@@ -1,6 +1,6 @@
 /**
- * Every error the server answers is `{ error: { code, message } }` (DESIGN.md, Sync
- * protocol v1): a 4xx for anything the client did wrong, never a 5xx for bad input.
+ * Every error the server answers is `{ error: { code, message } }` (docs/architecture.md,
+ * Protocol v1): a 4xx for anything the client did wrong, never a 5xx for bad input.
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { ErrorBody, ErrorCode } from '../../shared/sync/protocol';

@@ -1,5 +1,5 @@
 /**
- * HQ's reports (DESIGN.md: `GET /v1/reports/…`), each over the signed-in admin's tenant
+ * HQ's reports (docs/hq.md: `GET /v1/reports/…`), each over the signed-in admin's tenant
  * only: KPIs overall and per store with the per-day trend, overdrafts across stores, and
  * the member segments as CSV downloads. Every report is computed from the tenant's ledger
  * as the store has it now, folded once for the calls of one dashboard load

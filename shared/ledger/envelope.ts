@@ -1,7 +1,7 @@
 /**
- * The event envelope (DESIGN.md, The ledger): the wire and storage form of every event.
- * `parseEvent` turns untrusted input into a typed event or into errors that name the
- * field; it never throws.
+ * The event envelope (docs/architecture.md, Events): the wire and storage form of every
+ * event. `parseEvent` turns untrusted input into a typed event or into errors that name
+ * the field; it never throws.
  */
 import { z } from 'zod';
 import { parseHlc } from '../clock';

@@ -1,7 +1,7 @@
 /**
- * The `data` of every v1 event type (DESIGN.md, Event types). Objects are strict: an
- * unknown field is an error, never silently dropped, because the signature covers the
- * event exactly as it was sent.
+ * The `data` of every v1 event type (docs/architecture.md, Event types). Objects are
+ * strict: an unknown field is an error, never silently dropped, because the signature
+ * covers the event exactly as it was sent.
  */
 import { z } from 'zod';
 import { freeText } from './free-text';

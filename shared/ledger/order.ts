@@ -2,10 +2,10 @@
  * The total order of the ledger: by `hlc`, then by `id`. Every projection folds in this
  * order, so it is a pure function of the event set, whatever order events arrived in.
  *
- * An id names one event: storage and the server refuse a second event with a known id
- * and other content (`id_conflict`, DESIGN.md, Sync protocol v1), so a ledger never holds
- * two. The same event delivered twice therefore has the same `hlc` and `id` and sorts
- * next to itself, which is how the fold drops duplicates without an index of ids.
+ * An id names one event: storage and the server refuse a second event with a known id and
+ * other content (`id_conflict`, docs/architecture.md, Protocol v1), so a ledger never
+ * holds two. The same event delivered twice therefore has the same `hlc` and `id` and
+ * sorts next to itself, which is how the fold drops duplicates without an index of ids.
  */
 import { hlcCounter, hlcWallMs } from '../clock';
 

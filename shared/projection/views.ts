@@ -1,6 +1,6 @@
 /**
- * What the projection derives from the ledger. Every view is a pure function of the
- * event set (DESIGN.md, Principles 2 and 3); nothing here is ever written directly.
+ * What the projection derives from the ledger. Every view is a pure function of the event
+ * set (docs/architecture.md, Principles 2 and 3); nothing here is ever written directly.
  */
 import type { ProgramRules } from '../rules/program-schema';
 

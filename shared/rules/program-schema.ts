@@ -1,8 +1,8 @@
 /**
- * A stamp program is data, not code (DESIGN.md, Programs and rules). This schema is the
- * `rules` of a `program.published` event. No field has a default inside the schema: a
- * signed event must parse to exactly what was signed, so defaults live in the rule
- * engine (`programDefaults` below).
+ * A stamp program is data, not code (docs/architecture.md, Programs and rules). This
+ * schema is the `rules` of a `program.published` event. No field has a default inside the
+ * schema: a signed event must parse to exactly what was signed, so defaults live in the
+ * rule engine (`programDefaults` below).
  */
 import { z } from 'zod';
 import { idPattern } from '../ids';

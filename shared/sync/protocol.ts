@@ -1,7 +1,7 @@
 /**
- * Sync protocol v1 (DESIGN.md, Sync protocol v1): the bodies the terminal and the server
- * exchange, as zod schemas both sides validate with. Events inside a push are checked
- * one by one (parseEvent), so one bad event is rejected with its reason while the
+ * Sync protocol v1 (docs/architecture.md, Protocol v1): the bodies the terminal and the
+ * server exchange, as zod schemas both sides validate with. Events inside a push are
+ * checked one by one (parseEvent), so one bad event is rejected with its reason while the
  * others of the batch land.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * HQ's reports (DESIGN.md: `GET /v1/reports/…`, KPIs per store and tenant): the queries
+ * HQ's reports (docs/hq.md: `GET /v1/reports/…`, KPIs per store and tenant): the queries
  * and the bodies the server sends and the HQ page reads, as zod schemas both sides use.
  * The login, the session, the terminals and the error form are in hq-protocol.ts.
  *

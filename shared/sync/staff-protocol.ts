@@ -1,8 +1,8 @@
 /**
- * The store's staff list on the wire (DESIGN.md, The ledger: staff, PINs and roles are
- * terminal configuration kept by the server; changes to them are audited). Not ledger
- * events: a staff record is a register, last writer wins per record, and the audit is an
- * append-only set of entries with globally unique ids.
+ * The store's staff list on the wire (docs/architecture.md, The staff list: staff, PINs
+ * and roles are terminal configuration kept by the server; changes to them are audited).
+ * Not ledger events: a staff record is a register, last writer wins per record, and the
+ * audit is an append-only set of entries with globally unique ids.
  *
  * `GET /v1/staff` answers the calling terminal's store's list and audit; `POST /v1/staff`
  * sends records changed on the terminal and new audit entries, and answers the merged

@@ -1,6 +1,6 @@
 /**
  * What a benchmark hands back to run.ts, and how it is printed: a console table for the
- * person who ran it, a small markdown table for the README.
+ * person who ran it, a small markdown table for docs/performance.md.
  */
 import type { Summary } from './measure';
 
@@ -172,8 +172,8 @@ export function formatForConsole(report: BenchReport): string {
   return out.join('\n');
 }
 
-/** The report as a short markdown table for the README, measurements in a line below it. */
-export function formatForReadme(report: BenchReport): string[] {
+/** The report as a short markdown table for the docs, measurements in a line below it. */
+export function formatForDocs(report: BenchReport): string[] {
   const out: string[] = [];
   if (report.figures.length > 0) {
     out.push(

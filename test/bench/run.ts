@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every `*.bench.ts` in this folder, prints the figures and writes
- * the latest ones into README.md (between the bench markers). A figure below its goal is
- * reported, never a failure: the exit code says only whether the benches ran.
+ * the latest ones into docs/performance.md (between the bench markers). A figure below its
+ * goal is reported, never a failure: the exit code says only whether the benches ran.
  *
  * The ledger bench holds a million events several times over and needs a full GC
  * between runs, so this script starts itself again with a larger heap and `gc` exposed
@@ -15,18 +15,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import {
   formatForConsole,
-  formatForReadme,
+  formatForDocs,
   goalState,
   latencyGoalState,
   type Bench,
   type BenchReport,
 } from './report';
-import { rewriteReadmeBlock } from './readme-block';
+import { rewriteFiguresBlock } from './figures-block';
 
 const HEAP_MB = 8192;
 const COMMAND = 'npm run bench';
 const here = dirname(fileURLToPath(import.meta.url));
-const readme = join(here, '..', '..', 'README.md');
+const PERFORMANCE_PAGE = 'docs/performance.md';
+const performancePage = join(here, '..', '..', PERFORMANCE_PAGE);
 
 function hasRoom(): boolean {
   const gcExposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
@@ -102,24 +103,24 @@ async function main(): Promise<number> {
       if (state !== 'no goal') process.stdout.write(`goal ${state}: ${figure.name}\n`);
     }
   }
-  // Each bench has its own block in the README: a run of some benches updates theirs.
-  // A run on a smaller ledger (TREU_BENCH_EVENTS) is for a quick look, never for the README.
+  // Each bench has its own block in the page: a run of some benches updates theirs. A run
+  // on a smaller ledger (TREU_BENCH_EVENTS) is for a quick look, never for the page.
   if (process.env.TREU_BENCH_EVENTS !== undefined) {
-    process.stdout.write('README.md: not written (TREU_BENCH_EVENTS set)\n');
+    process.stdout.write(`${PERFORMANCE_PAGE}: not written (TREU_BENCH_EVENTS set)\n`);
     return 0;
   }
   for (const [i, report] of reports.entries()) {
     const name = benches[i]?.name ?? '';
     const block = [
-      ...formatForReadme(report),
+      ...formatForDocs(report),
       '',
       `Measured ${date} on ${machine()} with \`${COMMAND}${only.length > 0 ? ` ${only.join(' ')}` : ''}\` (${minutes} min for the run): ${report.method}`,
     ];
-    const written = await rewriteReadmeBlock(readme, name, block);
+    const written = await rewriteFiguresBlock(performancePage, name, block);
     process.stdout.write(
       written
-        ? `README.md: "${name}" figures updated\n`
-        : `README.md: markers for "${name}" not found, not written\n`,
+        ? `${PERFORMANCE_PAGE}: "${name}" figures updated\n`
+        : `${PERFORMANCE_PAGE}: markers for "${name}" not found, not written\n`,
     );
   }
   return 0;

@@ -1,6 +1,6 @@
-// The import rules of DESIGN.md (Layout) are only worth something if lint reports a
-// breach. These tests lint small snippets as if they were files in each source folder,
-// with the real eslint.config.js, and check what is and is not reported.
+// The import rules of docs/architecture.md (Layout) are only worth something if lint
+// reports a breach. These tests lint small snippets as if they were files in each source
+// folder, with the real eslint.config.js, and check what is and is not reported.
 //
 // Type-aware rules are switched off for the snippets: they need the file on disk and in
 // a TypeScript project, and the import rules do not depend on types.
@@ -76,7 +76,7 @@ const allowed: [SourceFolder, string][] = [
   ['electron', 'node:path'],
 ];
 
-describe('import rules (DESIGN.md, Layout)', () => {
+describe('import rules (docs/architecture.md, Layout)', () => {
   test.each(forbidden)(
     '%s/ importing %j is reported by no-restricted-imports',
     async (folder, specifier) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEvent, type EventParseError } from '../../shared/ledger/envelope';
@@ -31,7 +32,7 @@ function expectInvalid(input: unknown): EventParseError {
 const fieldsOf = (input: unknown): string[] => expectInvalid(input).fields.map((f) => f.field);
 
 describe('valid events', () => {
-  it('there are exactly the 12 event types of DESIGN.md', () => {
+  it('there are exactly these 12 event types', () => {
     expect([...EVENT_TYPES].sort()).toEqual(
       [
         'member.enrolled',
@@ -48,6 +49,13 @@ describe('valid events', () => {
         'day.closed',
       ].sort(),
     );
+  });
+
+  it('docs/architecture.md lists exactly these event types in its Event types table', () => {
+    const doc = readFileSync(new URL('../../docs/architecture.md', import.meta.url), 'utf8');
+    const section = doc.split('### Event types')[1]?.split('\n### ')[0] ?? '';
+    const documented = [...section.matchAll(/^\| `([a-z]+\.[a-z]+)` +\|/gmu)].map((m) => m[1]);
+    expect(documented.sort()).toEqual([...EVENT_TYPES].sort());
   });
 
   it.each(EVENT_TYPES)('accepts a valid %s event and returns it unchanged', (type) => {

@@ -1,7 +1,7 @@
 /**
- * The ledger's convergence guarantees (DESIGN.md, Principles 2–4), as properties over
- * random scenarios on three terminals. Every property runs at least 1,000 times with a
- * fixed seed, so a failure reproduces.
+ * The ledger's convergence guarantees (docs/architecture.md, Principles 2–4), as
+ * properties over random scenarios on three terminals. Every property runs at least 1,000
+ * times with a fixed seed, so a failure reproduces.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

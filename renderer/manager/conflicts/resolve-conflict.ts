@@ -5,7 +5,7 @@
  * - correct it: an adjustment of the stamps the manager chooses, naming the overdraft
  *   (e.g. a partial write-off, the rest paid back by later stamps);
  * - cancel it: only when the reward was in fact not handed out, a void of the redemption.
- *   A reward that was handed over is never erased (DESIGN.md, Principle 4).
+ *   A reward that was handed over is never erased (docs/architecture.md, Principle 4).
  */
 import { decide } from '../../../shared/rules/decide';
 import { newMemberState } from '../../../shared/rules/member-state';

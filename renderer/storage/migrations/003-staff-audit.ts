@@ -1,7 +1,8 @@
 /**
  * Schema version 3: the staff audit (who added, removed, re-PINned or re-roled whom, and
  * when). Staff are the terminal's configuration, not ledger events, but a change to them
- * is written down (DESIGN.md, The ledger). Dexie keeps the other tables' rows.
+ * is written down (docs/architecture.md, The staff list). Dexie keeps the other tables'
+ * rows.
  */
 export const migration003 = {
   version: 3,

@@ -1,16 +1,16 @@
 /**
- * Rewrites the part of README.md between `<!-- bench:NAME:start -->` and
+ * Rewrites the part of docs/performance.md between `<!-- bench:NAME:start -->` and
  * `<!-- bench:NAME:end -->` (one block per bench), and nothing else: the rest of the
- * README belongs to people.
+ * page belongs to people.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import * as prettier from 'prettier';
 
 /**
  * Replaces the block's content, formatted as prettier would (`npm run lint` checks the
- * README); false, and no write, when the markers are missing.
+ * docs); false, and no write, when the markers are missing.
  */
-export async function rewriteReadmeBlock(
+export async function rewriteFiguresBlock(
   path: string,
   name: string,
   lines: readonly string[],
