@@ -2,11 +2,12 @@
  * How a member card's QR code is drawn: error correction M, a quiet zone of two modules,
  * and the first of the symbol's eight masks (qrcode's own choice first) that the camera
  * scanner's decoder reads square-on at 3, 4, 6, 8 and 10 pixels a module. ZXing's
- * JavaScript port misses some symbols held square to the camera (zxing-js/library#653):
- * of 500 random card codes drawn at 3, 5, 7 and 10 pixels a module, 32 went unread at
- * some size with qrcode's choice of mask. Checked at 4, 6 and 8 alone, about one card id
- * in a hundred still went unread at 3 or 10; checked as now, none of 1,200 card ids went
- * unread at 5, 7, 9 or 12. Choosing takes about 3 ms.
+ * JavaScript port misses some symbols held square to the camera, always the same ones
+ * (zxing-js/library#653), and with qrcode's choice of mask alone some cards would never
+ * read by camera. Checked at these five sizes, the chosen masks read at the sizes between
+ * and around them too (the test checks 5, 7, 9 and 12). Choosing takes about 3 ms, when a
+ * card is drawn, never when one is scanned. The figures:
+ * docs/decisions/0003-qr-mask-choice.md.
  */
 import QRCode, { type BitMatrix, type QRCodeMaskPattern } from 'qrcode';
 import { decodeQr } from '../scanning/camera-decoder';

@@ -2,13 +2,13 @@
  * better-sqlite3 in the release that runs on this Node.js. No one release runs on every
  * Node.js the server supports:
  * - 13 (Node-API, binaries inside the package) needs Node.js 22; on Node.js 20 it crashes
- *   when it opens a database (seen here on 20.20).
+ *   when it opens a database.
  * - 12 (an addon on Node's own C++ API) can abort the process on Node.js 24.19 and newer
- *   when the garbage collector finalizes a statement (nodejs/node#65446): here on 24.21
- *   it aborted test processes in both runs of the server's tests.
+ *   when the garbage collector finalizes a statement (nodejs/node#65446).
  * So the server takes 13 on Node.js 22 and newer, and 12, installed under the name
  * `better-sqlite3-node20`, on Node.js 20 (package.json's engines leave out 21, which
- * neither supports). Both have the same API.
+ * neither supports). Both have the same API. What was seen, and how CI runs both:
+ * docs/decisions/0002-sqlite-driver-per-node-version.md.
  */
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';

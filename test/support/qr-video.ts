@@ -6,8 +6,9 @@
  * The code is drawn with the mask the app draws a member card with (ui/card-qr.ts), and
  * held as a hand holds a card: each frame a little nearer or farther and turned a few
  * degrees. ZXing's JavaScript port (html5-qrcode's decoder) misses some symbols drawn
- * square at one size, always the same ones; with qrcode's own masks that was about one
- * card code in ten at six pixels a module, and a card code is new in every test run.
+ * square at one size, always the same ones (docs/decisions/0003-qr-mask-choice.md), and a
+ * card code is new in every test run: drawn any other way, a run's card could be one the
+ * camera never reads.
  */
 import { writeFile } from 'node:fs/promises';
 import type { BitMatrix } from 'qrcode';
