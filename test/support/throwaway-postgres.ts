@@ -1,7 +1,7 @@
 /**
  * A throwaway PostgreSQL cluster from Debian's packages for one test file: initdb into a
- * temp folder, started on a free port with fsync off, removed afterwards (docs/contributing.md,
- * Tests). PostgreSQL refuses to run as root, so as root (CI) the
+ * temp folder, started on a free port with fsync off, removed afterwards
+ * (docs/contributing.md, Tests). PostgreSQL refuses to run as root, so as root (CI) the
  * cluster runs as the `postgres` user the Debian package made.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
