@@ -121,7 +121,7 @@ export function startCardReader(options: CardReaderOptions): CardReader {
       tell({
         state: 'error',
         device: nameOf(found),
-        message: `The reader is plugged in but cannot be opened (${error instanceof Error ? error.message : String(error)}). On Linux it needs a udev rule, on Windows its HID-POS mode: see the README.`,
+        message: `The reader is plugged in but cannot be opened (${error instanceof Error ? error.message : String(error)}). On Linux it needs a udev rule, on Windows its HID-POS mode: see docs/operations.md, Card readers.`,
       });
       searchSoon(mine);
       return;
