@@ -27,6 +27,15 @@ export interface OpenOptions {
   readonly name: string;
   /** Script run in the page before the app: a fake Electron bridge, say. */
   readonly initScript?: string;
+  /**
+   * The browser's language, `en-US` unless told (the app follows it until a language is
+   * chosen). Told, Chromium's own too, as its date fields show (with chromium-l10n).
+   */
+  readonly locale?: string;
+  /** The browser's time zone, the machine's unless told. */
+  readonly timezoneId?: string;
+  /** More Chromium flags. */
+  readonly args?: readonly string[];
 }
 
 export async function openTerminal(url: string, options: OpenOptions): Promise<TerminalBrowser> {
@@ -39,8 +48,12 @@ export async function openTerminal(url: string, options: OpenOptions): Promise<T
     await writeQrVideo(video, qr);
     const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
-      args: [...CHROMIUM_ARGS, ...fakeCameraArgs(video)],
-      locale: 'en-US',
+      args: [...CHROMIUM_ARGS, ...fakeCameraArgs(video), ...(options.args ?? [])],
+      locale: options.locale ?? 'en-US',
+      ...(options.locale === undefined
+        ? {}
+        : { env: { ...process.env, LANGUAGE: options.locale } }),
+      ...(options.timezoneId === undefined ? {} : { timezoneId: options.timezoneId }),
       viewport: { width: 1280, height: 900 },
     });
     if (options.initScript !== undefined) await context.addInitScript(options.initScript);
