@@ -158,7 +158,7 @@ export async function exportMember(
   if (ctx.session.role !== 'manager') return err(refuse.managerRequired());
   const details = await readMember(ctx.db, member);
   if (!details) return err({ code: 'unknown_member' });
-  const events = await memberHistory(ctx.db, details, Number.MAX_SAFE_INTEGER);
+  const events = await memberHistory(ctx.db, details);
   return ok({
     exportedAt: new Date(ctx.nowMs ?? Date.now()).toISOString(),
     member: details.member,

@@ -38,12 +38,13 @@ export async function readMember(db: TreuDatabase, id: string): Promise<MemberDe
 
 /**
  * The events of the member's account, newest first: its own, those of accounts merged
- * into it, and those of its cards (a block names only the card).
+ * into it, and those of its cards (a block names only the card). The newest `limit` of
+ * them, or all when no limit is given.
  */
 export async function memberHistory(
   db: TreuDatabase,
   details: MemberDetails,
-  limit = 30,
+  limit?: number,
 ): Promise<LedgerEvent[]> {
   const merged = await db.members.where('mergedInto').equals(details.member.id).primaryKeys();
   const refs = [details.member.id, ...merged, ...details.member.cards];
@@ -53,7 +54,7 @@ export async function memberHistory(
   const byId = new Map(lists.flat().map((event) => [event.id, event]));
   return [...byId.values()]
     .sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0))
-    .slice(0, limit);
+    .slice(0, limit ?? Infinity);
 }
 
 /**
