@@ -8,6 +8,7 @@ import { freeText } from './free-text';
 import { idPattern, UUID_V7_PATTERN } from '../ids';
 import { HLC_PATTERN } from '../clock';
 import { programRulesSchema, rewardIdSchema } from '../rules/program-schema';
+import { profileValueSchemas } from '../profiles/profile-fields';
 
 const id = (kind: Parameters<typeof idPattern>[0], label: string) =>
   z
@@ -31,31 +32,11 @@ export const hlcSchema = z
   .string()
   .regex(HLC_PATTERN, 'must be a clock value like 001732280000000-00000-term_4f2a');
 
-const BIRTHDAY_PATTERN = /^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/** `MM-DD` or `YYYY-MM-DD`, a real calendar day. */
-export const birthdaySchema = z
-  .string()
-  .regex(BIRTHDAY_PATTERN, 'must be MM-DD or YYYY-MM-DD')
-  .refine((value) => {
-    // A malformed value is reported once, by the pattern above, not again here.
-    if (!BIRTHDAY_PATTERN.test(value)) return true;
-    const [month, day] = value.slice(-5).split('-').map(Number) as [number, number];
-    const year = value.length === 10 ? Number(value.slice(0, 4)) : 2000; // 2000: Feb 29 exists
-    // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
-    const date = new Date(0);
-    date.setUTCFullYear(year, month - 1, day);
-    return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  }, 'is not a calendar day');
-
 const personalFields = {
-  name: freeText(120).optional(),
-  phone: z
-    .string()
-    .regex(/^\+?[0-9 ()/-]{4,32}$/, 'must be a phone number (digits, spaces, + ( ) / -)')
-    .optional(),
-  email: z.email().max(254).optional(),
-  birthday: birthdaySchema.optional(),
+  name: profileValueSchemas.name.optional(),
+  phone: profileValueSchemas.phone.optional(),
+  email: profileValueSchemas.email.optional(),
+  birthday: profileValueSchemas.birthday.optional(),
 };
 
 const consentSchema = z.strictObject({ marketing: z.boolean() });
