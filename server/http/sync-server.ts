@@ -14,6 +14,7 @@ import { registerEnrolRoute } from './enrol-route';
 import { installErrorReplies } from './error-replies';
 import { registerHqRoutes } from './hq-routes';
 import { registerLiveRoute } from './live-route';
+import { registerProfileRoutes } from './profile-routes';
 import { registerPullRoute } from './pull-route';
 import { registerPushRoute } from './push-route';
 import { registerSnapshotRoute } from './snapshot-route';
@@ -47,7 +48,7 @@ export interface SyncServerOptions {
  * only their own pages: no Access-Control-Allow-Origin there.
  */
 const TERMINAL_CALLS =
-  /^\/(v1\/terminals|v1\/events|v1\/events\/live|v1\/snapshot|v1\/staff|updates\/.*)$/u;
+  /^\/(v1\/terminals|v1\/events|v1\/events\/live|v1\/snapshot|v1\/staff|v1\/profiles|updates\/.*)$/u;
 
 export const isTerminalCall = (url: string): boolean =>
   TERMINAL_CALLS.test(url.split('?', 1)[0] ?? '');
@@ -88,6 +89,7 @@ export function buildSyncServer(options: SyncServerOptions): FastifyInstance {
   registerLiveRoute(app, options.store);
   registerSnapshotRoute(app, options.store);
   registerStaffRoutes(app, options.store, now);
+  registerProfileRoutes(app, options.store, now);
   registerHqRoutes(app, options.store, now);
   if (options.rendererFolder) {
     void app.register(fastifyStatic, { root: options.rendererFolder, wildcard: false });

@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { err, ok } from '../../shared/result';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
+import { postgresProfileMethods } from './postgres-profiles';
 import { postgresStaffMethods } from './postgres-staff';
 import { storedListeners, type StoredListeners } from './stored-listeners';
 import type {
@@ -270,6 +271,7 @@ export async function openPostgresStore(url: string): Promise<ServerStore> {
   return {
     kind: 'postgresql',
     ...postgresStaffMethods(pool, (work) => inTransaction(pool, work)),
+    ...postgresProfileMethods(pool, (work) => inTransaction(pool, work)),
     createTenant: async (tenant: TenantRow) => {
       await query('INSERT INTO tenants (id, name, created_ms) VALUES ($1, $2, $3)', [
         tenant.id,

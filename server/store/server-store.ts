@@ -5,6 +5,7 @@
  * database.
  */
 import type { Result } from '../../shared/result';
+import type { ProfileRecord } from '../../shared/profiles/profile-record';
 import type { StaffAuditEntry, StaffList, StaffRecord } from '../../shared/sync/staff-protocol';
 
 export interface TenantRow {
@@ -96,6 +97,12 @@ export interface StoredEvent {
   readonly body: string;
 }
 
+/** A member's profile record and where it stands in its tenant's order of profile changes. */
+export interface StoredProfile {
+  readonly position: number;
+  readonly record: ProfileRecord;
+}
+
 export interface ServerStore {
   readonly kind: 'sqlite' | 'postgresql';
 
@@ -172,6 +179,18 @@ export interface ServerStore {
   ): Promise<void>;
   /** The store's staff records (removed ones included) by id, and its audit, oldest first. */
   staffOf(tenant: string, store: string): Promise<StaffList>;
+
+  /**
+   * Merges each profile record with the one held (shared/profiles/merge-profiles.ts), in
+   * one transaction; a record that changes takes the tenant's next profile position. Says
+   * how many changed. Once it has answered, the values an erasure removed are gone from
+   * the database's files, not only from its tables (docs/decisions/0008-member-profiles.md).
+   */
+  saveProfiles(tenant: string, records: readonly ProfileRecord[]): Promise<number>;
+  /** The tenant's profile records changed after a position, in the order they changed. */
+  profilesAfter(tenant: string, position: number, limit: number): Promise<StoredProfile[]>;
+  /** The tenant's newest profile position (0 when none changed yet). */
+  newestProfilePosition(tenant: string): Promise<number>;
 
   close(): Promise<void>;
 }

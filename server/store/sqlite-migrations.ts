@@ -97,4 +97,18 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (tenant, store, id)
   ) WITHOUT ROWID;
   `,
+  // 4: member profiles beside the ledger (docs/decisions/0008-member-profiles.md): one
+  // record per member, merged per field; each change takes the tenant's next profile
+  // position, which pulls go on after. Only `body` holds personal data.
+  `
+  ALTER TABLE tenants ADD COLUMN last_profile_position INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE member_profiles (
+    tenant TEXT NOT NULL,
+    member TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (tenant, member)
+  ) WITHOUT ROWID;
+  CREATE UNIQUE INDEX member_profiles_by_position ON member_profiles (tenant, position);
+  `,
 ];

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { err, ok } from '../../shared/result';
 import { loadSqliteDriver } from './sqlite-driver';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+import { sqliteProfileMethods } from './sqlite-profiles';
 import { sqliteStaffMethods } from './sqlite-staff';
 import { storedListeners } from './stored-listeners';
 import type { EventRecord, InsertOutcome, ServerStore, TerminalRow } from './server-store';
@@ -43,6 +44,10 @@ export function openSqliteStore(file: string): ServerStore {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted and overwritten content is zeroed, not left in free pages: an erased member's
+  // data must leave the file (docs/decisions/0008-member-profiles.md). Per connection, and
+  // before any write, or pages freed earlier keep their old bytes.
+  db.pragma('secure_delete = ON');
   migrate(db);
   const listeners = storedListeners();
 
@@ -152,6 +157,7 @@ export function openSqliteStore(file: string): ServerStore {
 
   const methods: SyncMethods = {
     ...sqliteStaffMethods(db),
+    ...sqliteProfileMethods(db),
     createTenant: (tenant) => {
       db.prepare('INSERT INTO tenants (id, name, created_ms) VALUES (?, ?, ?)').run(
         tenant.id,

@@ -2,7 +2,7 @@
  * The server's two stores for tests that run against each: SQLite in a temp folder, and
  * PostgreSQL on a throwaway cluster (one per test file, a fresh database per store).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -18,6 +18,8 @@ import {
 
 export interface OpenedStore {
   readonly store: ServerStore;
+  /** The files on disk that hold this store's tables, with every committed change written. */
+  dataFiles(): Promise<string[]>;
   dispose(): Promise<void>;
 }
 
@@ -36,9 +38,14 @@ export const sqliteKind: StoreKind = {
   setUp: () => Promise.resolve(),
   async open() {
     const folder = await mkdtemp(join(tmpdir(), 'treu-sqlite-'));
-    const store = openSqliteStore(join(folder, 'treu.sqlite'));
+    const file = join(folder, 'treu.sqlite');
+    const store = openSqliteStore(file);
     return {
       store,
+      dataFiles: async () => {
+        const names = await readdir(folder);
+        return names.filter((name) => name.startsWith('treu.sqlite')).map((n) => join(folder, n));
+      },
       async dispose() {
         await store.close();
         await rm(folder, { recursive: true, force: true });
@@ -65,8 +72,29 @@ export function postgresKind(): StoreKind {
       await admin.connect();
       await admin.query(`CREATE DATABASE ${name}`);
       await admin.end();
-      const store = await openPostgresStore(cluster.url.replace(/\/postgres$/u, `/${name}`));
-      return { store, dispose: () => store.close() };
+      const url = cluster.url.replace(/\/postgres$/u, `/${name}`);
+      const store = await openPostgresStore(url);
+      return {
+        store,
+        // The database's own folder under the cluster's data directory (base/<its oid>).
+        dataFiles: async () => {
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          try {
+            // Pages live in shared buffers until a checkpoint writes them to the files.
+            await client.query('CHECKPOINT');
+            const dir = await client.query<{ dir: string }>(
+              `SELECT current_setting('data_directory') || '/base/' || oid AS dir
+               FROM pg_database WHERE datname = current_database()`,
+            );
+            const folder = dir.rows[0]?.dir ?? '';
+            return (await readdir(folder)).map((n) => join(folder, n));
+          } finally {
+            await client.end();
+          }
+        },
+        dispose: () => store.close(),
+      };
     },
     tearDown() {
       cluster?.stop();
