@@ -18,6 +18,15 @@
 import { err, ok, type Result } from './result';
 
 export const MAX_DRIFT_MS = 5 * 60 * 1000;
+
+/**
+ * By how many whole minutes a wall-clock time is ahead of `nowMs`, when it is more than
+ * the allowed drift ahead (a clock to refuse); undefined when it is not.
+ */
+export function minutesBeyondDrift(wallMs: number, nowMs: number): number | undefined {
+  const aheadMs = wallMs - nowMs;
+  return aheadMs > MAX_DRIFT_MS ? Math.round(aheadMs / 60_000) : undefined;
+}
 export const MAX_COUNTER = 99_999;
 const MAX_WALL_MS = 999_999_999_999_999;
 

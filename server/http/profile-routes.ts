@@ -6,17 +6,18 @@
  * tenant's profiles.
  */
 import type { FastifyInstance } from 'fastify';
-import { MAX_DRIFT_MS, hlcWallMs } from '../../shared/clock';
+import { hlcWallMs, minutesBeyondDrift } from '../../shared/clock';
 import { describeFieldErrors, fieldErrors } from '../../shared/ledger/envelope';
 import type { ProfileRecord } from '../../shared/profiles/profile-record';
 import {
-  profilePullQuerySchema,
   profilePushSchema,
   type ProfilePage,
   type ProfilePushResponse,
 } from '../../shared/sync/profile-protocol';
+import { pullQuerySchema } from '../../shared/sync/protocol';
 import type { ServerStore } from '../store/server-store';
 import { authenticate } from './authenticate';
+import { pageAfterCursor } from './cursor-page';
 import { sendError } from './error-replies';
 
 const DEFAULT_LIMIT = 500;
@@ -36,7 +37,7 @@ export function registerProfileRoutes(
   app.get('/v1/profiles', async (request, reply) => {
     const terminal = await authenticate(store, request, reply);
     if (!terminal) return reply;
-    const query = profilePullQuerySchema.safeParse(request.query);
+    const query = pullQuerySchema.safeParse(request.query);
     if (!query.success) {
       return sendError(
         reply,
@@ -46,27 +47,27 @@ export function registerProfileRoutes(
       );
     }
     const after = Number(query.data.after ?? 0);
-    const limit = query.data.limit ?? DEFAULT_LIMIT;
-    const rows = await store.profilesAfter(terminal.tenant, after, limit + 1);
-    const page = rows.slice(0, limit);
-    if (page.length === 0 && after > 0) {
-      const newest = await store.newestProfilePosition(terminal.tenant);
-      if (after > newest) {
-        return sendError(
-          reply,
-          409,
-          'cursor_ahead',
-          `This terminal has read member profiles up to ${after}, but the server holds them only up to ${newest}: the server's data was reset or restored from a backup.`,
-        );
-      }
+    const answer = await pageAfterCursor(
+      after,
+      query.data.limit ?? DEFAULT_LIMIT,
+      (from, limit) => store.profilesAfter(terminal.tenant, from, limit),
+      () => store.newestProfilePosition(terminal.tenant),
+    );
+    if (!answer.ok) {
+      return sendError(
+        reply,
+        409,
+        'cursor_ahead',
+        `This terminal has read member profiles up to ${after}, but the server holds them only up to ${answer.newest}: the server's data was reset or restored from a backup.`,
+      );
     }
     await store.recordSync(terminal.id, now());
-    const answer: ProfilePage = {
-      profiles: page.map((row) => row.record),
-      cursor: String(page.at(-1)?.position ?? after),
-      more: rows.length > limit,
+    const page: ProfilePage = {
+      profiles: answer.page.map((row) => row.record),
+      cursor: answer.cursor,
+      more: answer.more,
     };
-    return reply.send(answer);
+    return reply.send(page);
   });
 
   app.post('/v1/profiles', async (request, reply) => {
@@ -85,9 +86,9 @@ export function registerProfileRoutes(
     // A version from a clock far ahead would win over every later correction until the
     // real time caught up: refused, as events from such a clock are.
     for (const record of body.data.profiles) {
-      const ahead = clocksOf(record).find((clock) => hlcWallMs(clock) - nowMs > MAX_DRIFT_MS);
-      if (ahead !== undefined) {
-        const minutes = Math.round((hlcWallMs(ahead) - nowMs) / 60_000);
+      for (const clock of clocksOf(record)) {
+        const minutes = minutesBeyondDrift(hlcWallMs(clock), nowMs);
+        if (minutes === undefined) continue;
         return sendError(
           reply,
           400,

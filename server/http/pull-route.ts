@@ -9,6 +9,7 @@ import { describeFieldErrors, fieldErrors } from '../../shared/ledger/envelope';
 import { pullQuerySchema } from '../../shared/sync/protocol';
 import type { ServerStore } from '../store/server-store';
 import { authenticate } from './authenticate';
+import { pageAfterCursor } from './cursor-page';
 import { sendError } from './error-replies';
 
 const DEFAULT_LIMIT = 500;
@@ -31,26 +32,25 @@ export function registerPullRoute(
       );
     }
     const after = Number(query.data.after ?? 0);
-    const limit = query.data.limit ?? DEFAULT_LIMIT;
-    const rows = await store.eventsAfter(terminal.tenant, after, limit + 1);
-    const page = rows.slice(0, limit);
-    if (page.length === 0 && after > 0) {
-      const newest = await store.newestPosition(terminal.tenant);
-      if (after > newest) {
-        return sendError(
-          reply,
-          409,
-          'cursor_ahead',
-          `This terminal has read up to ${after}, but the server holds events only up to ${newest}: the server's data was reset or restored from a backup. The terminal keeps its events; the server's newest data must be restored before it can sync.`,
-        );
-      }
+    const answer = await pageAfterCursor(
+      after,
+      query.data.limit ?? DEFAULT_LIMIT,
+      (from, limit) => store.eventsAfter(terminal.tenant, from, limit),
+      () => store.newestPosition(terminal.tenant),
+    );
+    if (!answer.ok) {
+      return sendError(
+        reply,
+        409,
+        'cursor_ahead',
+        `This terminal has read up to ${after}, but the server holds events only up to ${answer.newest}: the server's data was reset or restored from a backup. The terminal keeps its events; the server's newest data must be restored before it can sync.`,
+      );
     }
-    const cursor = String(page.at(-1)?.position ?? after);
     await store.recordSync(terminal.id, now());
     return reply
       .type('application/json; charset=utf-8')
       .send(
-        `{"events":[${page.map((row) => row.body).join(',')}],"cursor":"${cursor}","more":${rows.length > limit}}`,
+        `{"events":[${answer.page.map((row) => row.body).join(',')}],"cursor":"${answer.cursor}","more":${answer.more}}`,
       );
   });
 }

@@ -5,7 +5,7 @@
  * receives. A terminal sees and changes only its own store's list.
  */
 import type { FastifyInstance } from 'fastify';
-import { MAX_DRIFT_MS, hlcWallMs } from '../../shared/clock';
+import { hlcWallMs, minutesBeyondDrift } from '../../shared/clock';
 import { describeFieldErrors, fieldErrors } from '../../shared/ledger/envelope';
 import { staffPushSchema, type StaffList } from '../../shared/sync/staff-protocol';
 import type { ServerStore } from '../store/server-store';
@@ -39,25 +39,25 @@ export function registerStaffRoutes(
     const nowMs = now();
     // A version from a clock far ahead would win over every later change of that person
     // until the real time caught up: refused, as events from such a clock are.
-    const ahead = body.data.staff.find((r) => hlcWallMs(r.changedAt) - nowMs > MAX_DRIFT_MS);
-    if (ahead) {
-      const minutes = Math.round((hlcWallMs(ahead.changedAt) - nowMs) / 60_000);
+    for (const record of body.data.staff) {
+      const minutes = minutesBeyondDrift(hlcWallMs(record.changedAt), nowMs);
+      if (minutes === undefined) continue;
       return sendError(
         reply,
         400,
         'invalid_body',
-        `The change of ${ahead.id} is ${minutes} minutes ahead of the server's clock: check the date and time of this terminal.`,
+        `The change of ${record.id} is ${minutes} minutes ahead of the server's clock: check the date and time of this terminal.`,
       );
     }
     // An audit entry dated ahead would stay at the top of every Staff screen: refused too.
-    const early = body.data.audit.find((entry) => entry.atMs - nowMs > MAX_DRIFT_MS);
-    if (early) {
-      const minutes = Math.round((early.atMs - nowMs) / 60_000);
+    for (const entry of body.data.audit) {
+      const minutes = minutesBeyondDrift(entry.atMs, nowMs);
+      if (minutes === undefined) continue;
       return sendError(
         reply,
         400,
         'invalid_body',
-        `The audit entry ${early.id} is ${minutes} minutes ahead of the server's clock: check the date and time of this terminal.`,
+        `The audit entry ${entry.id} is ${minutes} minutes ahead of the server's clock: check the date and time of this terminal.`,
       );
     }
     await store.saveStaff(terminal.tenant, terminal.store, body.data.staff, body.data.audit);

@@ -4,7 +4,7 @@
  * than MAX_DRIFT_MS ahead of the server's, and its Ed25519 signature. Each failure is a
  * rejection with a code and a sentence; the other events of the batch are unaffected.
  */
-import { hlcWallMs, MAX_DRIFT_MS } from '../../shared/clock';
+import { hlcWallMs, minutesBeyondDrift } from '../../shared/clock';
 import { parseEvent, type LedgerEvent } from '../../shared/ledger/envelope';
 import { verifyEvent } from '../../shared/ledger/signing';
 import { err, ok, type Result } from '../../shared/result';
@@ -71,13 +71,13 @@ export async function checkPushedEvent(
   const event = parsed.value;
   const scope = scopeRejection(event, terminal);
   if (scope) return err({ ...scope, index });
-  const aheadMs = hlcWallMs(event.hlc) - nowMs;
-  if (aheadMs > MAX_DRIFT_MS) {
+  const minutesAhead = minutesBeyondDrift(hlcWallMs(event.hlc), nowMs);
+  if (minutesAhead !== undefined) {
     return err({
       id: event.id,
       index,
       code: 'clock_ahead',
-      message: `The event's clock is ${Math.round(aheadMs / 60_000)} minutes ahead of the server's. Set the terminal's date and time; the event stays in its outbox.`,
+      message: `The event's clock is ${minutesAhead} minutes ahead of the server's. Set the terminal's date and time; the event stays in its outbox.`,
     });
   }
   if (!(await verifyEvent(event, publicKey))) {

@@ -12,6 +12,7 @@
  * Each rule is a maximum, a union or a minimum, so the merge is commutative, associative
  * and idempotent (test/shared/profile-merge.property.test.ts).
  */
+import { canonicalJson } from '../ledger/canonical-json';
 import type { ProfileFieldName } from './profile-fields';
 import { PROFILE_FIELDS } from './profile-fields';
 import type { ConsentEntry, ProfileRecord } from './profile-record';
@@ -33,8 +34,9 @@ function unionOfConsents(a: readonly ConsentEntry[], b: readonly ConsentEntry[])
   const byId = new Map<string, ConsentEntry>();
   for (const entry of [...a, ...b]) {
     const held = byId.get(entry.id);
-    if (held === undefined || JSON.stringify(entry) > JSON.stringify(held))
-      byId.set(entry.id, entry);
+    // One id is one entry; should two ever differ, the same one wins on every replica
+    // (canonical JSON: the order the fields were written in plays no part).
+    if (held === undefined || canonicalJson(entry) > canonicalJson(held)) byId.set(entry.id, entry);
   }
   return [...byId.values()].sort(byClockThenId);
 }

@@ -38,12 +38,12 @@ export const consentEntrySchema = z.strictObject({
 });
 export type ConsentEntry = z.infer<typeof consentEntrySchema>;
 
-export const MAX_CONSENT_ENTRIES = 200;
-
 export const profileRecordSchema = z.strictObject({
   member: memberIdSchema,
   fields: profileFieldsSchema,
-  consents: z.array(consentEntrySchema).max(MAX_CONSENT_ENTRIES),
+  // No cap: the merge keeps every entry of every replica, and a capped schema would refuse
+  // the merged record it made. A push's size is bounded by its body limit.
+  consents: z.array(consentEntrySchema),
   /** Set once the member's data was erased (GDPR Art. 17): the record holds nothing else. */
   erasedAt: hlcSchema.optional(),
 });

@@ -4,15 +4,14 @@
  * terminal; the server merges each with the one it holds (shared/profiles/
  * merge-profiles.ts). `GET /v1/profiles?after=CURSOR` answers the records changed since
  * the cursor, erased ones as their tombstone, so a terminal that was offline learns of an
- * erasure and a terminal enrolled later never receives the erased data.
+ * erasure and a terminal enrolled later never receives the erased data. Its query is the
+ * event pull's (`pullQuerySchema`, protocol.ts).
  */
 import { z } from 'zod';
 import { profileRecordSchema } from '../profiles/profile-record';
 
 /** The most records one push may carry. */
 export const MAX_PROFILE_PUSH = 500;
-/** The most records one pull answers. */
-export const MAX_PROFILE_PULL = 1_000;
 
 export const profilePushSchema = z.strictObject({
   profiles: z
@@ -26,19 +25,6 @@ export const profilePushResponseSchema = z.strictObject({
   changed: z.int().min(0),
 });
 export type ProfilePushResponse = z.infer<typeof profilePushResponseSchema>;
-
-export const profilePullQuerySchema = z.strictObject({
-  after: z
-    .string()
-    .regex(/^[0-9]{1,15}$/, 'must be a cursor this server gave')
-    .optional(),
-  limit: z.coerce
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(MAX_PROFILE_PULL, `must be at most ${MAX_PROFILE_PULL}`)
-    .optional(),
-});
 
 export const profilePageSchema = z.strictObject({
   profiles: z.array(profileRecordSchema),

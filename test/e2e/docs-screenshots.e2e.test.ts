@@ -25,6 +25,7 @@ import { serveFolder, type StaticServer } from '../../server/static-files';
 import { de } from '../../renderer/i18n/de';
 import { en, type Messages } from '../../renderer/i18n/en';
 import { formatCount } from '../../renderer/hq/format';
+import { mulberry32 } from '../bench/prng';
 import { RENDERER_BUILD } from '../support/build-renderer';
 import { CHROMIUM_AVAILABLE, warnSkipped } from '../support/chromium';
 import { sqliteKind, type OpenedStore } from '../support/server-stores';
@@ -215,15 +216,6 @@ async function done(page: Page, language: Language) {
   await page.getByRole('heading', { name: language.counterHeading }).waitFor();
 }
 
-/** Numbers in [0, 1), the same every run, for HQ's made-up month. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 /** HQ's tenant: three stores of Café Lindenblatt, one terminal each, busy to a degree. */
 const HQ_STORES = [
   { name: 'Lindenblatt Mitte', terminal: 'Mitte 1', visitsPerDay: 14 },
@@ -235,7 +227,9 @@ const HQ_NOW = at(4, 17);
 
 /** Five weeks of one store's counter up to HQ_NOW: members joining, stamps, free coffees. */
 function monthOfStore(index: number, visitsPerDay: number): [number, EventDraft][] {
-  const random = seeded(index + 1);
+  // The same numbers every run, for HQ's made-up month.
+  const prng = mulberry32(index + 1);
+  const random = () => prng.next();
   const program = 'prg_coffee';
   const events: [number, EventDraft][] = [];
   const balances: number[] = [];

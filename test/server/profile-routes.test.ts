@@ -5,14 +5,8 @@
  * sees them; a revoked terminal and a missing token are refused; and bad input is a 400
  * in words that stores nothing.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeEnrolmentCode } from '../../server/admin/tenancy';
 import type { ServerStore } from '../../server/store/server-store';
-import { openSqliteStore } from '../../server/store/sqlite-store';
-import { formatHlc } from '../../shared/clock';
 import { erasedProfile } from '../../shared/profiles/merge-profiles';
 import type { ProfileRecord } from '../../shared/profiles/profile-record';
 import { profilePageSchema } from '../../shared/sync/profile-protocol';
@@ -20,14 +14,17 @@ import { errorBodySchema } from '../../shared/sync/protocol';
 import {
   call,
   enrolTerminal,
-  startSyncServer,
+  errorOf,
+  twoTillsOfOneStore,
+  type TwoTills,
   tenantWithCode,
   type HttpTerminal,
   type RunningServer,
 } from '../support/sync-harness';
+import { versionAt } from '../support/versions';
 
 const NOW = Date.UTC(2026, 11, 7, 9);
-const at = (ms: number, node = 'term_a') => formatHlc({ wallMs: NOW + ms, counter: 0, node });
+const at = (ms: number, node = 'term_a') => versionAt(NOW + ms, 0, node);
 const anna = (changedAt = at(-1000)): ProfileRecord => ({
   member: 'mem_anna',
   fields: {
@@ -44,39 +41,25 @@ const anna = (changedAt = at(-1000)): ProfileRecord => ({
   ],
 });
 
-let folder: string;
+let setup: TwoTills;
 let store: ServerStore;
 let server: RunningServer;
 let tillA: HttpTerminal;
 let tillB: HttpTerminal;
 
 beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'treu-profile-routes-'));
-  store = openSqliteStore(join(folder, 'treu.sqlite'));
-  server = await startSyncServer(store, () => NOW);
-  const shop = await tenantWithCode(store, 'Café Nord', NOW);
-  tillA = await enrolTerminal(server.url, shop.code, 'Till 1');
-  const second = await makeEnrolmentCode(store, shop.store.id, NOW);
-  if (!second.ok) throw new Error(second.error);
-  tillB = await enrolTerminal(server.url, second.value.code, 'Till 2');
+  setup = await twoTillsOfOneStore(NOW);
+  ({ store, server } = setup);
+  [tillA, tillB] = setup.tills;
 });
 
-afterEach(async () => {
-  await server.close();
-  await store.close();
-  await rm(folder, { recursive: true, force: true });
-});
+afterEach(() => setup.close());
 
 const pull = async (till: HttpTerminal, after?: string) => {
   const answer = await till.request('GET', `/v1/profiles${after ? `?after=${after}` : ''}`);
   expect(answer.status).toBe(200);
   return profilePageSchema.parse(answer.body);
 };
-
-const errorOf = (answer: { status: number; body: unknown }) => ({
-  status: answer.status,
-  code: errorBodySchema.parse(answer.body).error.code,
-});
 
 describe('/v1/profiles', () => {
   it('takes one terminal’s changes and hands them to another by cursor', async () => {

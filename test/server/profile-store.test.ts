@@ -6,7 +6,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { formatHlc } from '../../shared/clock';
 import { erasedProfile } from '../../shared/profiles/merge-profiles';
 import type { ProfileRecord } from '../../shared/profiles/profile-record';
 import type { ServerStore } from '../../server/store/server-store';
@@ -16,9 +15,10 @@ import {
   type OpenedStore,
   type StoreKind,
 } from '../support/server-stores';
+import { versionAt } from '../support/versions';
 
 const NOW = Date.UTC(2026, 11, 7, 9);
-const at = (ms: number, node = 'term_a') => formatHlc({ wallMs: NOW + ms, counter: 0, node });
+const at = (ms: number, node = 'term_a') => versionAt(NOW + ms, 0, node);
 
 const profile = (member: string, fields: ProfileRecord['fields']): ProfileRecord => ({
   member,

@@ -4,12 +4,8 @@
  * revoked terminal and a missing token are refused; bad input is a 400 in words; and the
  * desktop terminal's origin may call it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStore, makeEnrolmentCode } from '../../server/admin/tenancy';
-import { openSqliteStore } from '../../server/store/sqlite-store';
 import type { ServerStore } from '../../server/store/server-store';
 import { errorBodySchema } from '../../shared/sync/protocol';
 import {
@@ -20,12 +16,15 @@ import {
 import {
   call,
   enrolTerminal,
-  startSyncServer,
+  errorOf,
+  twoTillsOfOneStore,
+  type TwoTills,
   tenantWithCode,
   type HttpTerminal,
   type RunningServer,
 } from '../support/sync-harness';
-import { addedEntry, staffRecord, versionAt } from '../support/staff-records';
+import { addedEntry, staffRecord } from '../support/staff-records';
+import { versionAt } from '../support/versions';
 
 const NOW = Date.UTC(2026, 10, 24, 9);
 const at = (ms: number) => versionAt(ms);
@@ -33,33 +32,19 @@ const person = (id: string, overrides: Partial<StaffRecord> = {}): StaffRecord =
   staffRecord(id, NOW, overrides);
 const added = (n: number, staff: string): StaffAuditEntry => addedEntry(n, NOW, { staff });
 
-let folder: string;
+let setup: TwoTills;
 let store: ServerStore;
 let server: RunningServer;
 let tillA: HttpTerminal;
 let tillA2: HttpTerminal;
 
 beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'treu-staff-routes-'));
-  store = openSqliteStore(join(folder, 'treu.sqlite'));
-  server = await startSyncServer(store, () => NOW);
-  const shop = await tenantWithCode(store, 'Café Nord', NOW);
-  tillA = await enrolTerminal(server.url, shop.code, 'Till 1');
-  const second = await makeEnrolmentCode(store, shop.store.id, NOW);
-  if (!second.ok) throw new Error(second.error);
-  tillA2 = await enrolTerminal(server.url, second.value.code, 'Till 2');
+  setup = await twoTillsOfOneStore(NOW);
+  ({ store, server } = setup);
+  [tillA, tillA2] = setup.tills;
 });
 
-afterEach(async () => {
-  await server.close();
-  await store.close();
-  await rm(folder, { recursive: true, force: true });
-});
-
-const errorOf = (answer: { status: number; body: unknown }) => ({
-  status: answer.status,
-  code: errorBodySchema.parse(answer.body).error.code,
-});
+afterEach(() => setup.close());
 
 describe('/v1/staff', () => {
   it('takes a terminal’s changes and answers the store’s merged list to every terminal of it', async () => {

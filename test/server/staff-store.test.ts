@@ -13,7 +13,8 @@ import {
   type OpenedStore,
   type StoreKind,
 } from '../support/server-stores';
-import { addedEntry, staffRecord, versionAt } from '../support/staff-records';
+import { addedEntry, staffRecord } from '../support/staff-records';
+import { versionAt } from '../support/versions';
 
 const NOW = Date.UTC(2026, 10, 24, 9);
 

@@ -23,6 +23,7 @@ import type { ServerStore } from '../../server/store/server-store';
 import {
   call,
   enrolTerminal,
+  errorOf,
   startSyncServer,
   tenantWithCode,
   type HttpTerminal,
@@ -51,11 +52,6 @@ const pull = async (terminal: HttpTerminal, query = '') => {
   expect(answer.status).toBe(200);
   return pullResponseSchema.parse(answer.body);
 };
-
-const errorOf = (answer: { status: number; body: unknown }) => ({
-  status: answer.status,
-  code: errorBodySchema.parse(answer.body).error.code,
-});
 
 async function storedCount(tenant: string): Promise<number> {
   return (await store.eventsAfter(tenant, 0, 10_000)).length;

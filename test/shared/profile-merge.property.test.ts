@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatHlc } from '../../shared/clock';
+import { versionAt } from '../support/versions';
 import { erasedProfile, mergeProfiles } from '../../shared/profiles/merge-profiles';
 import {
   hasMarketingConsent,
@@ -16,7 +16,7 @@ import {
 } from '../../shared/profiles/profile-record';
 
 const MEMBER = 'mem_anna';
-const at = (ms: number, node = 'term_a') => formatHlc({ wallMs: ms, counter: 0, node });
+const at = (ms: number, node = 'term_a') => versionAt(ms, 0, node);
 const consentId = (n: number) => `0193a1f4-7c3e-7b2a-9d41-${String(n).padStart(12, '0')}`;
 const consent = (n: number, marketing: boolean, ms: number): ConsentEntry => ({
   id: consentId(n),
@@ -165,6 +165,26 @@ describe('mergeProfiles, by example', () => {
     const laterEdit = anna({ name: { value: 'Anna Berg', changedAt: at(90, 'term_b') } });
     expect(mergeProfiles(laterEdit, erased)).toEqual(erased);
     expect(mergeProfiles(erased, laterEdit)).toEqual(erased);
+  });
+
+  it('keeps a long consent history whole, and the schema takes the merged record', () => {
+    const entries = (from: number) =>
+      Array.from({ length: 150 }, (_, i) => consent(from + i, i % 2 === 0, from + i));
+    const merged = mergeProfiles(anna({}, entries(1)), anna({}, entries(1_001)));
+    expect(merged.consents).toHaveLength(300);
+    expect(profileRecordSchema.safeParse(merged).success).toBe(true);
+  });
+
+  it('settles one entry id met with two contents the same way whatever the field order', () => {
+    // Replicas X and Y both meet a granted and a withdrawn entry of one id; Y received the
+    // withdrawn one with its fields written in another order.
+    const granted = consent(7, true, 10);
+    const withdrawn: ConsentEntry = { ...granted, marketing: false };
+    const { id, marketing, at: when, via } = withdrawn;
+    const withdrawnReordered: ConsentEntry = { via, at: when, marketing, id };
+    const onX = mergeProfiles(anna({}, [granted]), anna({}, [withdrawn]));
+    const onY = mergeProfiles(anna({}, [granted]), anna({}, [withdrawnReordered]));
+    expect(onX.consents.map((c) => c.marketing)).toEqual(onY.consents.map((c) => c.marketing));
   });
 
   it('refuses to merge the profiles of two members', () => {

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeStaffRecords } from '../../shared/sync/staff-merge';
 import type { StaffRecord } from '../../shared/sync/staff-protocol';
-import { staffRecord, versionAt } from '../support/staff-records';
+import { staffRecord } from '../support/staff-records';
+import { versionAt } from '../support/versions';
 
 const record = (changedAt: string, extra: Partial<StaffRecord> = {}): StaffRecord =>
   staffRecord('stf_ben', 1, { name: 'Ben', changedAt, ...extra });

@@ -1,5 +1,5 @@
 /** Staff records and audit entries for the staff sync tests, with an invented PIN hash. */
-import { formatHlc } from '../../shared/clock';
+import { versionAt } from './versions';
 import type { StaffAuditEntry, StaffRecord } from '../../shared/sync/staff-protocol';
 
 /** A well-formed PBKDF2 hash of no PIN anyone knows. */
@@ -9,10 +9,6 @@ export const TEST_PIN_HASH = {
   salt: 'c2FsdHNhbHRzYWx0c2FsdA',
   hash: 'aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',
 } as const;
-
-/** A staff version: the clock value of `node` at `ms`. */
-export const versionAt = (ms: number, counter = 0, node = 'term_a'): string =>
-  formatHlc({ wallMs: ms, counter, node });
 
 export const staffRecord = (
   id: string,

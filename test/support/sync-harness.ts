@@ -2,14 +2,22 @@
  * The real sync server on a real port, and terminals that talk to it over HTTP: for
  * tests of the protocol. Each terminal has its own Ed25519 key and signs its events.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { initialClock } from '../../shared/clock';
 import type { EventDraft, LedgerEvent } from '../../shared/ledger/envelope';
 import { nextEvent, type AppendState } from '../../shared/ledger/event-factory';
 import { exportPublicKey, generateSigningKeyPair, signEvent } from '../../shared/ledger/signing';
-import { enrolmentResponseSchema, type EnrolmentResponse } from '../../shared/sync/protocol';
+import {
+  enrolmentResponseSchema,
+  errorBodySchema,
+  type EnrolmentResponse,
+} from '../../shared/sync/protocol';
 import { createStore, createTenant, makeEnrolmentCode } from '../../server/admin/tenancy';
 import { buildSyncServer } from '../../server/http/sync-server';
 import type { ServerStore } from '../../server/store/server-store';
+import { openSqliteStore } from '../../server/store/sqlite-store';
 
 export interface RunningServer {
   readonly url: string;
@@ -85,5 +93,41 @@ export async function enrolTerminal(
     },
     request: (method, path, body) =>
       call(url, method, path, { token: enrolment.token, ...(body === undefined ? {} : { body }) }),
+  };
+}
+
+/** A refusal's status and code, as a test compares them. */
+export const errorOf = (answer: { status: number; body: unknown }) => ({
+  status: answer.status,
+  code: errorBodySchema.parse(answer.body).error.code,
+});
+
+export interface TwoTills {
+  readonly store: ServerStore;
+  readonly server: RunningServer;
+  /** Two terminals of one store of the tenant "Café Nord", "Till 1" and "Till 2". */
+  readonly tills: readonly [HttpTerminal, HttpTerminal];
+  close(): Promise<void>;
+}
+
+/** The server on SQLite in a temp folder, its clock at `nowMs`, with two tills enrolled. */
+export async function twoTillsOfOneStore(nowMs: number): Promise<TwoTills> {
+  const folder = await mkdtemp(join(tmpdir(), 'treu-two-tills-'));
+  const store = openSqliteStore(join(folder, 'treu.sqlite'));
+  const server = await startSyncServer(store, () => nowMs);
+  const shop = await tenantWithCode(store, 'Café Nord', nowMs);
+  const first = await enrolTerminal(server.url, shop.code, 'Till 1');
+  const code = await makeEnrolmentCode(store, shop.store.id, nowMs);
+  if (!code.ok) throw new Error(code.error);
+  const second = await enrolTerminal(server.url, code.value.code, 'Till 2');
+  return {
+    store,
+    server,
+    tills: [first, second],
+    async close() {
+      await server.close();
+      await store.close();
+      await rm(folder, { recursive: true, force: true });
+    },
   };
 }
